@@ -1,0 +1,71 @@
+package io.nbf.modules;
+
+import io.nbf.api.BundleFailureException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs bundle code (constructors, injection, hooks) on a fresh daemon thread whose context class
+ * loader is the bundle's, and gives up waiting after the hook timeout. A fresh thread per hook
+ * leaves no pool behind and inherits no thread locals from the caller.
+ */
+final class HookRunner {
+
+    private final Duration timeout;
+
+    HookRunner(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /** The thread ends right after its task; waiting for that keeps a leak scan from mistaking it for a bundle's thread. */
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * @throws BundleFailureException if the task threw (the cause is kept), ran past the timeout (its
+     *         thread is interrupted and abandoned), or the caller was interrupted
+     */
+    void run(InstalledBundle bundle, String hook, Callable<?> task) {
+        FutureTask<Object> future = new FutureTask<>(() -> {
+            try {
+                return task.call();
+            } finally {
+                Thread.currentThread().setContextClassLoader(null); // it ends now; hold the bundle no longer
+            }
+        });
+        Thread thread = new Thread(null, future, "nbf " + hook + " " + bundle.name(), 0, false);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(bundle.module.classLoader());
+        thread.start();
+        String id = bundle.descriptor.id();
+        String version = bundle.descriptor.version().toString();
+        try {
+            future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            joinQuietly(thread);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            throw new BundleFailureException(id, version, "the " + hook + " hook of bundle " + bundle.name()
+                    + " did not finish within " + timeout.toMillis() + " ms; its thread '" + thread.getName()
+                    + "' was interrupted and abandoned (raise nbf's hook timeout if the hook is merely slow)");
+        } catch (ExecutionException e) {
+            joinQuietly(thread);
+            Throwable cause = e.getCause();
+            throw new BundleFailureException(id, version, "the " + hook + " hook of bundle " + bundle.name()
+                    + " failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            throw new BundleFailureException(id, version, "interrupted while the " + hook + " hook of bundle "
+                    + bundle.name() + " ran", e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.nbf.modules.deploy;
+
+import io.nbf.api.NbfException;
+import io.nbf.api.management.BundleInfo;
+import io.nbf.api.management.BundleManager;
+import io.nbf.modules.descriptor.BundleVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps a directory of bundle JARs ({@code *.jar}, not recursive) and a {@link BundleManager} in step:
+ * <ul>
+ *   <li>at {@link #start()}, every JAR is installed, and for each bundle id the highest version goes live;</li>
+ *   <li>a new JAR is installed, started and switched to ({@link BundleManager#deploy});</li>
+ *   <li>a changed JAR is installed as a new version and switched to; it must declare a version not
+ *       installed yet, else it is rejected and the running version keeps serving;</li>
+ *   <li>a deleted JAR is uninstalled, with every version installed from that file.</li>
+ * </ul>
+ * The directory is polled. A file is acted on once its size and modification time are the same in two
+ * consecutive scans, so a JAR still being copied is not read half-written. A file that is rejected is
+ * logged, listed by {@link #failures()}, and tried again only when it changes. Thread-safe.
+ */
+public final class DirectoryDeployer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(DirectoryDeployer.class.getName());
+
+    private final BundleManager manager;
+    private final Path directory;
+    private final Duration interval;
+    private final Map<Path, Observed> known = new HashMap<>();
+    private final Map<Path, Observed> pending = new HashMap<>();
+    private final Map<Path, String> failures = new TreeMap<>();
+    private ScheduledExecutorService scanner;
+    private volatile Thread scanThread;
+
+    /** A file as one scan saw it, and the versions installed from it. */
+    private static final class Observed {
+        final long size;
+        final long modified;
+        final Object fileKey;
+        final List<String[]> installed = new ArrayList<>(); // {id, version}
+
+        Observed(BasicFileAttributes a) {
+            this.size = a.size();
+            this.modified = a.lastModifiedTime().toMillis();
+            this.fileKey = a.fileKey();
+        }
+
+        boolean sameAs(Observed o) {
+            return o != null && size == o.size && modified == o.modified && Objects.equals(fileKey, o.fileKey);
+        }
+    }
+
+    /**
+     * @param manager the container to keep in step
+     * @param directory the directory to watch; created if missing
+     * @param interval how often to scan
+     */
+    public DirectoryDeployer(BundleManager manager, Path directory, Duration interval) {
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.directory = directory.toAbsolutePath().normalize();
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("scan interval must be positive, not " + interval);
+        }
+        this.interval = interval;
+    }
+
+    /** @return the watched directory */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Installs what the directory holds, then scans it every interval on a daemon thread.
+     *
+     * @throws UncheckedIOException if the directory cannot be created or read
+     * @throws IllegalStateException if already started
+     */
+    public synchronized void start() {
+        if (scanner != null) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the bundle directory " + directory + ": " + e.getMessage(), e);
+        }
+        initialScan();
+        scanner = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nbf deploy " + directory.getFileName());
+            t.setDaemon(true);
+            scanThread = t;
+            return t;
+        });
+        long millis = interval.toMillis();
+        scanner.scheduleWithFixedDelay(this::scanSafely, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Scans now, on the calling thread; changes act after two scans in which they look the same. */
+    public synchronized void scan() {
+        Map<Path, Observed> now = list();
+        for (Map.Entry<Path, Observed> e : now.entrySet()) {
+            Path file = e.getKey();
+            Observed seen = e.getValue();
+            if (seen.sameAs(known.get(file))) {
+                pending.remove(file);
+                continue;
+            }
+            if (!seen.sameAs(pending.get(file))) {
+                pending.put(file, seen); // new or still changing: act when it holds still
+                continue;
+            }
+            pending.remove(file);
+            Observed before = known.put(file, seen);
+            if (before != null) {
+                seen.installed.addAll(before.installed);
+            }
+            deploy(file, seen);
+        }
+        for (Path gone : new ArrayList<>(known.keySet())) {
+            if (!now.containsKey(gone)) {
+                undeploy(gone, known.remove(gone));
+            }
+        }
+        pending.keySet().retainAll(now.keySet());
+    }
+
+    /** @return the files rejected since they last changed, with the reason, by file name */
+    public synchronized Map<Path, String> failures() {
+        return Collections.unmodifiableMap(new TreeMap<>(failures));
+    }
+
+    /** Stops scanning and waits for its thread to end. Bundles stay installed. */
+    @Override
+    public void close() {
+        ScheduledExecutorService s;
+        synchronized (this) {
+            s = scanner;
+            scanner = null;
+        }
+        if (s != null) {
+            s.shutdownNow();
+            try {
+                Thread t = scanThread;
+                if (!s.awaitTermination(30, TimeUnit.SECONDS) || (t != null && !join(t))) {
+                    LOG.log(Level.WARNING, "the scan of " + directory + " did not end within 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean join(Thread t) throws InterruptedException {
+        t.join(30_000);
+        return !t.isAlive();
+    }
+
+    private void initialScan() {
+        Map<Path, Observed> now = list();
+        Map<String, BundleInfo> highest = new LinkedHashMap<>();
+        for (Map.Entry<Path, Observed> e : now.entrySet()) {
+            Path file = e.getKey();
+            known.put(file, e.getValue());
+            try {
+                BundleInfo info = manager.install(file);
+                e.getValue().installed.add(new String[] {info.id(), info.version()});
+                failures.remove(file);
+                highest.merge(info.id(), info, (a, b) ->
+                        BundleVersion.parse(a.version()).compareTo(BundleVersion.parse(b.version())) >= 0 ? a : b);
+            } catch (NbfException | IllegalArgumentException | IllegalStateException ex) {
+                fail(file, ex);
+            }
+        }
+        for (BundleInfo info : highest.values()) {
+            try {
+                manager.switchTo(info.id(), info.version());
+            } catch (NbfException | IllegalArgumentException | IllegalStateException ex) {
+                fail(info.source(), ex);
+            }
+        }
+    }
+
+    private void deploy(Path file, Observed seen) {
+        try {
+            BundleInfo info = manager.deploy(file);
+            seen.installed.add(new String[] {info.id(), info.version()});
+            failures.remove(file);
+            LOG.log(Level.INFO, "deployed " + info.id() + " " + info.version() + " from " + file.getFileName());
+        } catch (NbfException | IllegalArgumentException | IllegalStateException ex) {
+            fail(file, ex);
+        }
+    }
+
+    private void undeploy(Path file, Observed gone) {
+        failures.remove(file);
+        for (String[] idVersion : gone.installed) {
+            try {
+                if (manager.bundle(idVersion[0], idVersion[1]).isPresent()) {
+                    manager.uninstall(idVersion[0], idVersion[1]);
+                    LOG.log(Level.INFO, "uninstalled " + idVersion[0] + " " + idVersion[1] + ": " + file.getFileName() + " was deleted");
+                }
+            } catch (NbfException | IllegalArgumentException | IllegalStateException ex) {
+                LOG.log(Level.WARNING, "uninstalling " + idVersion[0] + " " + idVersion[1] + " failed", ex);
+            }
+        }
+    }
+
+    private void fail(Path file, RuntimeException ex) {
+        failures.put(file, ex.getMessage());
+        LOG.log(Level.ERROR, "bundle file " + file + " was not deployed: " + ex.getMessage());
+    }
+
+    private Map<Path, Observed> list() {
+        Map<Path, Observed> files = new TreeMap<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(directory, "*.jar")) {
+            for (Path jar : jars) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
+                    if (a.isRegularFile()) {
+                        files.put(jar, new Observed(a));
+                    }
+                } catch (IOException vanished) {
+                    // deleted between listing and reading: the next scan sees it gone
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the bundle directory " + directory + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    private void scanSafely() {
+        try {
+            scan();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "scanning " + directory + " failed; trying again in " + interval.toMillis() + " ms", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.nbf.modules.leak;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps a weak reference to each unloaded bundle's class loader and tells which have not been
+ * garbage-collected yet. A name that stays listed after full collections is a leak. Thread-safe.
+ */
+public final class ReclaimWatch {
+
+    private final ReferenceQueue<ClassLoader> queue = new ReferenceQueue<>();
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+
+    private static final class Watched extends WeakReference<ClassLoader> {
+        final String bundle;
+
+        Watched(ClassLoader loader, String bundle, ReferenceQueue<ClassLoader> queue) {
+            super(loader, queue);
+            this.bundle = bundle;
+        }
+    }
+
+    /** Starts watching an unloaded bundle's class loader. */
+    public void watch(String bundle, ClassLoader loader) {
+        watched.add(new Watched(loader, bundle, queue));
+    }
+
+    /** @return the bundle versions whose class loader is still reachable, as {@code id:version} */
+    public List<String> unreclaimed() {
+        for (Object r; (r = queue.poll()) != null; ) {
+            watched.remove(r);
+        }
+        List<String> names = new ArrayList<>();
+        for (Watched w : watched) {
+            if (w.get() != null) {
+                names.add(w.bundle);
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+}
