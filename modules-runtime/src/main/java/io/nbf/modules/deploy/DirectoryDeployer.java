@@ -71,15 +71,12 @@ public final class DirectoryDeployer implements AutoCloseable {
     /**
      * @param manager the container to keep in step
      * @param directory the directory to watch; created if missing
-     * @param interval how often to scan
+     * @param interval how often {@link #start()} scans; unused by {@link #scanOnce()}
      */
     public DirectoryDeployer(BundleManager manager, Path directory, Duration interval) {
         this.manager = Objects.requireNonNull(manager, "manager");
         this.directory = directory.toAbsolutePath().normalize();
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("scan interval must be positive, not " + interval);
-        }
-        this.interval = interval;
+        this.interval = Objects.requireNonNull(interval, "interval");
     }
 
     /** @return the watched directory */
@@ -92,17 +89,16 @@ public final class DirectoryDeployer implements AutoCloseable {
      *
      * @throws UncheckedIOException if the directory cannot be created or read
      * @throws IllegalStateException if already started
+     * @throws IllegalArgumentException if the interval is not positive
      */
     public synchronized void start() {
         if (scanner != null) {
             throw new IllegalStateException("already started");
         }
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the bundle directory " + directory + ": " + e.getMessage(), e);
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("scan interval must be positive, not " + interval);
         }
-        initialScan();
+        scanOnce();
         scanner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nbf deploy " + directory.getFileName());
             t.setDaemon(true);
@@ -111,6 +107,20 @@ public final class DirectoryDeployer implements AutoCloseable {
         });
         long millis = interval.toMillis();
         scanner.scheduleWithFixedDelay(this::scanSafely, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Installs what the directory holds, as {@link #start()} does, without scanning it afterwards.
+     *
+     * @throws UncheckedIOException if the directory cannot be created or read
+     */
+    public synchronized void scanOnce() {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the bundle directory " + directory + ": " + e.getMessage(), e);
+        }
+        initialScan();
     }
 
     /** Scans now, on the calling thread; changes act after two scans in which they look the same. */

@@ -1,0 +1,141 @@
+package io.nbf.cdi;
+
+import io.nbf.api.BundleBroker;
+import io.nbf.api.DynamicInject;
+import io.nbf.api.DynamicInvoker;
+import io.nbf.api.management.BundleEvent;
+import io.nbf.api.management.BundleManager;
+import io.nbf.api.management.RouteManager;
+import io.nbf.config.NbfSettings;
+import io.nbf.routing.DirectDispatcher;
+import io.nbf.runtime.NbfRuntime;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Runs nbf for the lifetime of the CDI container: builds the {@link NbfRuntime} when first needed,
+ * deploys the bundle directory once the application context is up, and uninstalls every bundle before
+ * the application context goes down. Fires every {@link BundleEvent} as a CDI event.
+ *
+ * <p>Added to the deployment by either extension form; not meant to be used directly.
+ */
+@ApplicationScoped
+public class NbfContainer {
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    Instance<DeploymentInfo> deploymentInfo;
+
+    @Inject
+    Event<BundleEvent> bundleEvents;
+
+    private NbfRuntime runtime;
+
+    @PostConstruct
+    void create() {
+        ClassLoader host = hostClassLoader();
+        NbfSettings settings = NbfSettings.read(ConfigProvider.getConfig(host));
+        List<Class<?>> spis = new ArrayList<>();
+        Set<String> exports = new LinkedHashSet<>();
+        exports.add("jakarta.inject");
+        for (String name : deploymentInfo.get().spiNames()) {
+            try {
+                Class<?> spi = Class.forName(name, false, host);
+                spis.add(spi);
+                exports.add(spi.getPackageName());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("nbf: the injected SPI " + name + " is not visible to " + host, e);
+            }
+        }
+        runtime = new NbfRuntime(settings, () -> ConfigProvider.getConfig(host), host, exports,
+                new CdiInstanceInjector(beanManager, this::valueFor), DirectDispatcher.INSTANCE);
+        runtime.registerSpis(spis);
+        runtime.manager().addListener(bundleEvents::fire);
+    }
+
+    /** Deploys the bundle directory once the application is up, so bundles may use any host bean. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        runtime.start();
+    }
+
+    /** Stops bundles while host beans still exist: their stop hooks may use them. */
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        runtime.close();
+    }
+
+    @PreDestroy
+    void destroy() {
+        runtime.close();
+    }
+
+    /** @return the runtime */
+    public NbfRuntime runtime() {
+        return runtime;
+    }
+
+    @Produces
+    @Dependent
+    BundleBroker broker() {
+        return runtime.broker();
+    }
+
+    @Produces
+    @Dependent
+    BundleManager manager() {
+        return runtime.manager();
+    }
+
+    @Produces
+    @Dependent
+    RouteManager routeManager() {
+        return runtime.routes();
+    }
+
+    /** The value of a {@code @DynamicInject} injection point: a routing proxy, or an invoker. */
+    Object valueFor(Type type, DynamicInject annotation) {
+        if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == DynamicInvoker.class) {
+            return runtime.invoker((Class<?>) ((ParameterizedType) type).getActualTypeArguments()[0]);
+        }
+        return runtime.proxy((Class<?>) type, InjectionTargets.route(annotation));
+    }
+
+    /** The value of a bean's {@code @DynamicInject} injection point. */
+    Object valueFor(InjectionPoint ip) {
+        return valueFor(ip.getType(), qualifier(ip.getQualifiers()));
+    }
+
+    static DynamicInject qualifier(Set<Annotation> qualifiers) {
+        for (Annotation a : qualifiers) {
+            if (a instanceof DynamicInject) {
+                return (DynamicInject) a;
+            }
+        }
+        throw new IllegalArgumentException("no @DynamicInject among " + qualifiers);
+    }
+
+    private static ClassLoader hostClassLoader() {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return tccl != null ? tccl : NbfContainer.class.getClassLoader();
+    }
+}

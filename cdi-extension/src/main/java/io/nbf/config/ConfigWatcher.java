@@ -1,0 +1,122 @@
+package io.nbf.config;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Keeps nbf's dynamic settings in step with MicroProfile Config: re-reads them every refresh interval
+ * (MicroProfile Config has no change events) and on {@link #refresh()}, applies a valid change, and
+ * rejects an invalid one with a message naming the key, keeping the last good settings. Thread-safe.
+ */
+public final class ConfigWatcher implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ConfigWatcher.class.getName());
+
+    private final Supplier<Config> config;
+    private final Supplier<Collection<String>> spiNames;
+    private final Consumer<DynamicSettings> apply;
+    private volatile DynamicSettings current = DynamicSettings.NONE;
+    private volatile String lastRejection;
+    private ScheduledExecutorService poller;
+    private Thread pollThread;
+
+    /**
+     * @param config the configuration to read (looked up on each read)
+     * @param spiNames the SPIs whose keys to read (asked on each read: new SPIs count)
+     * @param apply receives every accepted change, on the thread that read it
+     */
+    public ConfigWatcher(Supplier<Config> config, Supplier<Collection<String>> spiNames, Consumer<DynamicSettings> apply) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.spiNames = Objects.requireNonNull(spiNames, "spiNames");
+        this.apply = Objects.requireNonNull(apply, "apply");
+    }
+
+    /**
+     * Reads and applies the settings now.
+     *
+     * @return the settings in force afterwards
+     * @throws IllegalArgumentException naming the key, if a value is invalid; the last good settings stay
+     */
+    public synchronized DynamicSettings refresh() {
+        DynamicSettings next;
+        try {
+            next = DynamicSettings.read(config.get(), spiNames.get());
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().equals(lastRejection)) {
+                LOG.log(Level.ERROR, "nbf rejected a configuration change, the last good settings keep serving: " + e.getMessage());
+            }
+            lastRejection = e.getMessage();
+            throw e;
+        }
+        lastRejection = null;
+        if (!next.equals(current)) {
+            apply.accept(next);
+            LOG.log(Level.INFO, () -> "nbf applied configuration: " + next);
+            current = next;
+        }
+        return next;
+    }
+
+    /** @return the settings in force */
+    public DynamicSettings current() {
+        return current;
+    }
+
+    /** @return the message of the last rejected change, if the configuration is still invalid */
+    public String lastRejection() {
+        return lastRejection;
+    }
+
+    /**
+     * Starts re-reading every {@code interval} on a daemon thread; zero does nothing.
+     */
+    public synchronized void start(Duration interval) {
+        if (interval.isZero() || poller != null) {
+            return;
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nbf config refresh");
+            t.setDaemon(true);
+            pollThread = t;
+            return t;
+        });
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                refresh();
+            } catch (RuntimeException rejectedOrBroken) {
+                // logged by refresh(), or a config source failing: try again next time
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops re-reading and waits for the thread to end. */
+    @Override
+    public void close() {
+        ScheduledExecutorService p;
+        Thread t;
+        synchronized (this) {
+            p = poller;
+            t = pollThread;
+            poller = null;
+        }
+        if (p != null) {
+            p.shutdownNow();
+            try {
+                p.awaitTermination(10, TimeUnit.SECONDS);
+                if (t != null) {
+                    t.join(10_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.nbf.cdi;
+
+import io.nbf.cdi.testing.NbfWeld;
+import io.nbf.cdi.testing.TestConfig;
+import io.nbf.modules.testing.BundleJar;
+import io.nbf.modules.testspi.Recorder;
+import java.nio.file.Path;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bundle directory per test, and a Weld container shut down after it. */
+abstract class CdiTestSupport {
+
+    @TempDir
+    Path bundles;
+
+    WeldContainer container;
+
+    @BeforeEach
+    void clean() {
+        TestConfig.clear();
+        Recorder.clear();
+    }
+
+    @AfterEach
+    void shutdown() {
+        if (container != null && container.isRunning()) {
+            container.shutdown();
+        }
+        TestConfig.clear();
+    }
+
+    /** Puts a bundle JAR in the bundle directory. */
+    Path drop(BundleJar bundle, String fileName) {
+        return bundle.buildTo(bundles.resolve(fileName));
+    }
+
+    WeldContainer start(Class<?>... beans) {
+        container = NbfWeld.start(bundles, beans);
+        return container;
+    }
+
+    /**
+     * Starts with the test SPI package in {@code nbf.exports}: needed where no bean injects the SPI with
+     * {@code @DynamicInject} (then nbf cannot know the package is an SPI package), e.g. broker-only use.
+     */
+    WeldContainer startExportingTestSpis(Class<?>... beans) {
+        io.nbf.cdi.testing.TestConfig.set("nbf.exports", "io.nbf.cdi.testhost, io.nbf.modules.testspi");
+        container = NbfWeld.weld(bundles, beans).initialize();
+        return container;
+    }
+
+    <T> T bean(Class<T> type) {
+        return container.select(type).get();
+    }
+}

@@ -1,0 +1,45 @@
+package io.nbf.cdi.testing;
+
+import io.nbf.modules.testing.BundleJar;
+import io.nbf.modules.testing.TestBundles;
+
+/** Bundles the CDI tests use, compiled at test time. */
+public final class CdiBundles {
+
+    private CdiBundles() {
+    }
+
+    /** A Greeter answering {@code <greeting> <name>}. */
+    public static BundleJar greeter(String id, String version, String greeting) {
+        return TestBundles.greeter(id, version, greeting);
+    }
+
+    /** A Greeter that reports the context class loader it runs with. */
+    public static BundleJar tcclGreeter(String id) {
+        return BundleJar.bundle(id, "1.0")
+                .source("tccl.G", "package tccl; public class G implements io.nbf.modules.testspi.Greeter {\n"
+                        + " public String greet(String n) { return Thread.currentThread().getContextClassLoader() == G.class.getClassLoader() ? \"bundle loader\" : \"other loader\"; } }")
+                .service("io.nbf.modules.testspi.Greeter", "tccl.G");
+    }
+
+    /** A Greeter that injects a host bean and calls another bundle's Probe through @DynamicInject. */
+    public static BundleJar composingGreeter(String id, String probeId) {
+        return BundleJar.bundle(id, "1.0")
+                .source("comp.G", "package comp;\n"
+                        + "import io.nbf.api.DynamicInject; import jakarta.inject.Inject;\n"
+                        + "public class G implements io.nbf.modules.testspi.Greeter {\n"
+                        + "  @Inject io.nbf.cdi.testhost.Clock clock;\n"
+                        + "  @DynamicInject(pattern = \"" + probeId + "\") io.nbf.modules.testspi.Probe probe;\n"
+                        + "  public String greet(String n) { return n + \" at \" + clock.now() + \", \" + probe.probe(n); } }")
+                .service("io.nbf.modules.testspi.Greeter", "comp.G");
+    }
+
+    /** A Probe that answers {@code <id> probed <question>}. */
+    public static BundleJar echoProbe(String id) {
+        String pkg = "echo." + id.replaceAll("[^A-Za-z0-9]", "_");
+        return BundleJar.bundle(id, "1.0")
+                .source(pkg + ".P", "package " + pkg + "; public class P implements io.nbf.modules.testspi.Probe {\n"
+                        + " public String probe(String q) { return \"" + id + " probed \" + q; } }")
+                .service("io.nbf.modules.testspi.Probe", pkg + ".P");
+    }
+}

@@ -1,0 +1,43 @@
+package io.nbf.cdi.testing;
+
+import io.nbf.cdi.NbfExtension;
+import java.nio.file.Path;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/** Boots Weld SE for a test: the given beans, nbf (portable or build compatible), a bundle directory. */
+public final class NbfWeld {
+
+    private NbfWeld() {
+    }
+
+    /** Weld with the portable extension, discovery off, bundles from {@code bundles}, fast refresh. */
+    public static Weld weld(Path bundles, Class<?>... beans) {
+        configure(bundles);
+        return new Weld().disableDiscovery().addBeanClasses(beans).addExtension(new NbfExtension());
+    }
+
+    /**
+     * Weld without the portable extension, running nbf's build compatible extension instead, as Quarkus
+     * would (see {@link UnskippedBuildCompatibleExtension} for why it is registered by hand).
+     */
+    public static Weld weldWithBuildCompatibleExtension(Path bundles, Class<?>... beans) {
+        configure(bundles);
+        return new Weld().disableDiscovery().addBeanClasses(beans)
+                .addBuildCompatibleExtensions(UnskippedBuildCompatibleExtension.class);
+    }
+
+    public static WeldContainer start(Path bundles, Class<?>... beans) {
+        return weld(bundles, beans).initialize();
+    }
+
+    private static void configure(Path bundles) {
+        TestConfig.set("nbf.bundles.dir", bundles.toString());
+        TestConfig.set("nbf.bundles.scan-interval", "50ms");
+        TestConfig.set("nbf.config.refresh-interval", "100ms");
+        TestConfig.set("nbf.hook-timeout", "5s");
+        if (TestConfig.value("nbf.exports") == null) {
+            TestConfig.set("nbf.exports", "io.nbf.cdi.testhost");
+        }
+    }
+}
