@@ -4,6 +4,8 @@ import io.nbf.api.DynamicInject;
 import io.nbf.api.RouteType;
 import io.nbf.config.DynamicSettings;
 import io.nbf.config.NbfSettings;
+import io.nbf.guard.GuardedDispatcher;
+import io.nbf.metrics.MicroProfileCallMetrics;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
@@ -65,6 +67,9 @@ public class NbfBuildCompatibleExtension implements BuildCompatibleExtension {
     public void addContainer(ScannedClasses classes) {
         // a JAR with an extension is never an implicit bean archive: add nbf's bean explicitly
         classes.add(NbfContainer.class.getName());
+        if (MicroProfileCallMetrics.isAvailable(NbfBuildCompatibleExtension.class.getClassLoader())) {
+            classes.add(MetricsHolder.class.getName());
+        }
     }
 
     @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = DynamicInject.class)
@@ -133,7 +138,8 @@ public class NbfBuildCompatibleExtension implements BuildCompatibleExtension {
         try {
             var config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
             NbfSettings.read(config);
-            DynamicSettings.read(config, spis);
+            DynamicSettings.read(config, spis, List.of(),
+                    GuardedDispatcher.isFaultToleranceAvailable(Thread.currentThread().getContextClassLoader()));
         } catch (IllegalArgumentException e) {
             messages.error("nbf configuration: " + e.getMessage());
         }

@@ -7,7 +7,7 @@ import io.nbf.api.management.BundleEvent;
 import io.nbf.api.management.BundleManager;
 import io.nbf.api.management.RouteManager;
 import io.nbf.config.NbfSettings;
-import io.nbf.routing.DirectDispatcher;
+import io.nbf.metrics.MicroProfileCallMetrics;
 import io.nbf.runtime.NbfRuntime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,7 +19,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
@@ -69,14 +72,49 @@ public class NbfContainer {
             }
         }
         runtime = new NbfRuntime(settings, () -> ConfigProvider.getConfig(host), host, exports,
-                new CdiInstanceInjector(beanManager, this::valueFor), DirectDispatcher.INSTANCE);
+                new CdiInstanceInjector(beanManager, this::valueFor));
         runtime.registerSpis(spis);
         runtime.manager().addListener(bundleEvents::fire);
     }
 
-    /** Deploys the bundle directory once the application is up, so bundles may use any host bean. */
+    /**
+     * Deploys the bundle directory once the application is up, so bundles may use any host bean; first
+     * lets the guard use Fault Tolerance (which needs the container running) and find the metrics registry.
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (runtime.guards().faultToleranceAvailable() && cdiRunning()) {
+            runtime.faultToleranceReady();
+        }
+        Object registry = metricsRegistry();
+        if (registry != null) {
+            runtime.metrics(new MicroProfileCallMetrics(registry));
+        }
         runtime.start();
+    }
+
+    private Object metricsRegistry() {
+        if (!MicroProfileCallMetrics.isAvailable(hostClassLoader())) {
+            return null;
+        }
+        Bean<?> holder = beanManager.resolve(beanManager.getBeans(MetricsHolder.class));
+        if (holder == null) {
+            return null;
+        }
+        CreationalContext<?> context = beanManager.createCreationalContext(holder);
+        try {
+            return ((MetricsHolder) beanManager.getReference(holder, MetricsHolder.class, context)).registry();
+        } finally {
+            context.release();
+        }
+    }
+
+    private static boolean cdiRunning() {
+        try {
+            CDI.current();
+            return true;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
     }
 
     /** Stops bundles while host beans still exist: their stop hooks may use them. */

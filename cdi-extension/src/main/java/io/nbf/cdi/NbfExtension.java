@@ -3,6 +3,8 @@ package io.nbf.cdi;
 import io.nbf.api.DynamicInject;
 import io.nbf.config.DynamicSettings;
 import io.nbf.config.NbfSettings;
+import io.nbf.guard.GuardedDispatcher;
+import io.nbf.metrics.MicroProfileCallMetrics;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -47,6 +49,9 @@ public class NbfExtension implements Extension {
 
     void addContainer(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addAnnotatedType(beanManager.createAnnotatedType(NbfContainer.class), NbfContainer.class.getName());
+        if (MicroProfileCallMetrics.isAvailable(NbfExtension.class.getClassLoader())) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(MetricsHolder.class), MetricsHolder.class.getName());
+        }
     }
 
     <T> void addInjectToBareFields(@Observes @WithAnnotations(DynamicInject.class) ProcessAnnotatedType<T> event) {
@@ -91,7 +96,8 @@ public class NbfExtension implements Extension {
         try {
             var config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
             NbfSettings.read(config);
-            DynamicSettings.read(config, spiNames());
+            DynamicSettings.read(config, spiNames(), List.of(),
+                    GuardedDispatcher.isFaultToleranceAvailable(Thread.currentThread().getContextClassLoader()));
         } catch (IllegalArgumentException e) {
             event.addDeploymentProblem(new DeploymentException("nbf configuration: " + e.getMessage()));
         }

@@ -2,14 +2,12 @@ package io.nbf.config;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Keeps nbf's dynamic settings in step with MicroProfile Config: re-reads them every refresh interval
@@ -20,8 +18,7 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ConfigWatcher.class.getName());
 
-    private final Supplier<Config> config;
-    private final Supplier<Collection<String>> spiNames;
+    private final Supplier<DynamicSettings> reader;
     private final Consumer<DynamicSettings> apply;
     private volatile DynamicSettings current = DynamicSettings.NONE;
     private volatile String lastRejection;
@@ -29,13 +26,12 @@ public final class ConfigWatcher implements AutoCloseable {
     private Thread pollThread;
 
     /**
-     * @param config the configuration to read (looked up on each read)
-     * @param spiNames the SPIs whose keys to read (asked on each read: new SPIs count)
+     * @param reader reads the settings from the configuration as it is now; throws
+     *        {@link IllegalArgumentException} naming the key when a value is invalid
      * @param apply receives every accepted change, on the thread that read it
      */
-    public ConfigWatcher(Supplier<Config> config, Supplier<Collection<String>> spiNames, Consumer<DynamicSettings> apply) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.spiNames = Objects.requireNonNull(spiNames, "spiNames");
+    public ConfigWatcher(Supplier<DynamicSettings> reader, Consumer<DynamicSettings> apply) {
+        this.reader = Objects.requireNonNull(reader, "reader");
         this.apply = Objects.requireNonNull(apply, "apply");
     }
 
@@ -48,7 +44,7 @@ public final class ConfigWatcher implements AutoCloseable {
     public synchronized DynamicSettings refresh() {
         DynamicSettings next;
         try {
-            next = DynamicSettings.read(config.get(), spiNames.get());
+            next = reader.get();
         } catch (IllegalArgumentException e) {
             if (!e.getMessage().equals(lastRejection)) {
                 LOG.log(Level.ERROR, "nbf rejected a configuration change, the last good settings keep serving: " + e.getMessage());

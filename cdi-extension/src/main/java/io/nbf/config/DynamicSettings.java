@@ -1,6 +1,7 @@
 package io.nbf.config;
 
 import io.nbf.api.RouteType;
+import io.nbf.guard.GuardSettings;
 import io.nbf.routing.Route;
 import java.util.Collection;
 import java.util.Locale;
@@ -11,23 +12,39 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The settings nbf re-reads at runtime: the route overrides, per SPI. Read as a whole and validated
- * as a whole, so a change is applied entirely or not at all. Immutable.
+ * The settings nbf re-reads at runtime: route overrides per SPI, guard settings per SPI and per bundle,
+ * and whether calls are measured. Read as a whole and validated as a whole, so a change is applied
+ * entirely or not at all. Immutable.
  *
  * <pre>
  * nbf.routes."com.acme.ConfigReadService".pattern=^drf-hz.*$
  * nbf.routes."com.acme.ConfigReadService".type=REG        # ID (default), REG or RULE
+ * nbf.guard."com.acme.ConfigReadService".timeout=200ms    # guard keys of an SPI (see GuardSettings)
+ * nbf.bundle."hema-fresh".baseline=100ms                 # guard keys of a bundle, over its SPI's
+ * nbf.metrics.enabled=true                               # record calls in MicroProfile Metrics, if present
  * </pre>
  */
 public final class DynamicSettings {
 
-    /** No overrides. */
-    public static final DynamicSettings NONE = new DynamicSettings(Map.of());
+    /** No overrides, no guard, metrics on. */
+    public static final DynamicSettings NONE = new DynamicSettings(Map.of(), Map.of(), Map.of(), true);
+
+    /** Whether calls are recorded in MicroProfile Metrics (when present). Default true. */
+    public static final String METRICS_ENABLED = "nbf.metrics.enabled";
+    static final String GUARD = "nbf.guard";
+    static final String BUNDLE = "nbf.bundle";
 
     private final Map<String, Route> routes;
+    private final Map<String, GuardSettings> guardsBySpi;
+    private final Map<String, GuardSettings> guardsByBundle;
+    private final boolean metricsEnabled;
 
-    private DynamicSettings(Map<String, Route> routes) {
+    private DynamicSettings(Map<String, Route> routes, Map<String, GuardSettings> guardsBySpi,
+            Map<String, GuardSettings> guardsByBundle, boolean metricsEnabled) {
         this.routes = Map.copyOf(routes);
+        this.guardsBySpi = Map.copyOf(guardsBySpi);
+        this.guardsByBundle = Map.copyOf(guardsByBundle);
+        this.metricsEnabled = metricsEnabled;
     }
 
     /**
@@ -37,11 +54,49 @@ public final class DynamicSettings {
      * @throws IllegalArgumentException naming the key and the problem, for the first invalid value
      */
     public static DynamicSettings read(Config config, Collection<String> spiNames) {
+        return read(config, spiNames, java.util.List.of(), true);
+    }
+
+    /**
+     * Reads the dynamic keys of the given SPIs and bundles.
+     *
+     * @param spiNames the SPIs whose keys to read
+     * @param bundleIds the bundles whose keys to read
+     * @param faultToleranceAvailable whether SmallRye Fault Tolerance is on the class path; if not, a
+     *        breaker, timeout or rate limit is rejected
+     * @throws IllegalArgumentException naming the key and the problem, for the first invalid value
+     */
+    public static DynamicSettings read(Config config, Collection<String> spiNames, Collection<String> bundleIds,
+            boolean faultToleranceAvailable) {
         Map<String, Route> routes = new TreeMap<>();
+        Map<String, GuardSettings> bySpi = new TreeMap<>();
+        Map<String, GuardSettings> byBundle = new TreeMap<>();
         for (String spi : spiNames) {
             readRoute(config, spi).ifPresent(r -> routes.put(spi, r));
+            guard(config, GUARD, spi, faultToleranceAvailable).ifPresent(g -> bySpi.put(spi, g));
         }
-        return new DynamicSettings(routes);
+        for (String bundle : bundleIds) {
+            guard(config, BUNDLE, bundle, faultToleranceAvailable).ifPresent(g -> byBundle.put(bundle, g));
+        }
+        boolean metrics = config.getOptionalValue(METRICS_ENABLED, String.class).map(v -> {
+            if (v.trim().equalsIgnoreCase("true") || v.trim().equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(v.trim());
+            }
+            throw new IllegalArgumentException(METRICS_ENABLED + ": '" + v + "' is not true or false");
+        }).orElse(true);
+        return new DynamicSettings(routes, bySpi, byBundle, metrics);
+    }
+
+    private static Optional<GuardSettings> guard(Config config, String prefix, String name, boolean faultToleranceAvailable) {
+        GuardSettings g = GuardSettings.read(config, prefix, name);
+        if (g.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!faultToleranceAvailable && g.needsFaultTolerance()) {
+            throw new IllegalArgumentException(ConfigKeys.key(prefix, name, "*") + ": a circuit breaker, baseline, timeout or"
+                    + " rate limit needs SmallRye Fault Tolerance (io.smallrye:smallrye-fault-tolerance), which is not on the class path");
+        }
+        return Optional.of(g);
     }
 
     private static Optional<Route> readRoute(Config config, String spi) {
@@ -74,18 +129,38 @@ public final class DynamicSettings {
         return routes;
     }
 
+    /** @return SPI name to its guard settings (only SPIs with some set) */
+    public Map<String, GuardSettings> guardsBySpi() {
+        return guardsBySpi;
+    }
+
+    /** @return bundle id to its guard settings (only bundles with some set) */
+    public Map<String, GuardSettings> guardsByBundle() {
+        return guardsByBundle;
+    }
+
+    /** @return whether calls are recorded */
+    public boolean metricsEnabled() {
+        return metricsEnabled;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof DynamicSettings && routes.equals(((DynamicSettings) o).routes);
+        if (!(o instanceof DynamicSettings)) {
+            return false;
+        }
+        DynamicSettings d = (DynamicSettings) o;
+        return routes.equals(d.routes) && guardsBySpi.equals(d.guardsBySpi) && guardsByBundle.equals(d.guardsByBundle)
+                && metricsEnabled == d.metricsEnabled;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(routes);
+        return Objects.hash(routes, guardsBySpi, guardsByBundle, metricsEnabled);
     }
 
     @Override
     public String toString() {
-        return "routes " + routes;
+        return "routes " + routes + ", guards " + guardsBySpi + ", bundle guards " + guardsByBundle + ", metrics " + metricsEnabled;
     }
 }

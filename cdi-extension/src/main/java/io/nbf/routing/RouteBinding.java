@@ -22,6 +22,7 @@ public final class RouteBinding {
     private final boolean overridable;
     private volatile Route effective;
     private volatile Resolution cache = Resolution.NONE;
+    private volatile Object attachment;
 
     /** A route resolved against one registry snapshot. */
     private static final class Resolution {
@@ -112,6 +113,16 @@ public final class RouteBinding {
         return new ServiceNotFoundException(spi.getName(), route.toString(),
                 "no live bundle serves " + spi.getName() + " on route " + route
                         + (route != declared ? " (configured; declared " + declared + ")" : "") + "; " + liveText);
+    }
+
+    /** @return what the dispatcher cached on this binding, or {@code null} */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Lets the dispatcher cache what it derived from this binding's resolution. */
+    public void attach(Object value) {
+        attachment = value;
     }
 
     @Override

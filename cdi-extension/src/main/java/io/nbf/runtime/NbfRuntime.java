@@ -2,7 +2,9 @@ package io.nbf.runtime;
 
 import io.nbf.api.BundleBroker;
 import io.nbf.api.DynamicInvoker;
+import io.nbf.api.management.BundleEvent;
 import io.nbf.api.management.BundleManager;
+import io.nbf.api.management.BundleState;
 import io.nbf.api.management.RouteManager;
 import io.nbf.config.ConfigWatcher;
 import io.nbf.config.DynamicSettings;
@@ -12,7 +14,8 @@ import io.nbf.modules.EngineConfig;
 import io.nbf.modules.InstanceInjector;
 import io.nbf.modules.deploy.DirectoryDeployer;
 import io.nbf.modules.registry.ServiceEntry;
-import io.nbf.routing.Dispatcher;
+import io.nbf.guard.GuardedDispatcher;
+import io.nbf.metrics.CallMetrics;
 import io.nbf.routing.Route;
 import io.nbf.routing.Router;
 import java.lang.System.Logger.Level;
@@ -44,6 +47,7 @@ public final class NbfRuntime implements AutoCloseable {
     private final NbfSettings settings;
     private final BundleEngine engine;
     private final Router router;
+    private final GuardedDispatcher guards;
     private final ConfigWatcher configWatcher;
     private final Set<String> knownSpis = ConcurrentHashMap.newKeySet();
     private final BundleBroker broker;
@@ -59,10 +63,9 @@ public final class NbfRuntime implements AutoCloseable {
      * @param exports host packages bundles see beyond {@code io.nbf.api} and the settings' exports
      *        (the CDI glue passes {@code jakarta.inject} and the injected SPIs' packages)
      * @param injector injects into bundle objects
-     * @param dispatcher how routed calls reach bundles
      */
     public NbfRuntime(NbfSettings settings, Supplier<Config> config, ClassLoader hostClassLoader, Collection<String> exports,
-            InstanceInjector injector, Dispatcher dispatcher) {
+            InstanceInjector injector) {
         this.settings = Objects.requireNonNull(settings, "settings");
         EngineConfig.Builder engineConfig = EngineConfig.builder()
                 .hostClassLoader(hostClassLoader)
@@ -74,8 +77,11 @@ public final class NbfRuntime implements AutoCloseable {
                 .injector(injector);
         settings.workDirectory().ifPresent(engineConfig::workDirectory);
         this.engine = new BundleEngine(engineConfig.build());
-        this.router = new Router(engine.registry(), dispatcher);
-        this.configWatcher = new ConfigWatcher(config, () -> knownSpis, this::apply);
+        this.guards = new GuardedDispatcher(engine.registry(), hostClassLoader);
+        this.router = new Router(engine.registry(), guards);
+        this.configWatcher = new ConfigWatcher(() -> DynamicSettings.read(config.get(), knownSpis, bundleIds(),
+                guards.faultToleranceAvailable()), this::apply);
+        engine.addListener(this::bundleChanged);
         this.broker = new BundleBroker() {
             @Override
             public <T> T get(Class<T> spi) {
@@ -121,13 +127,14 @@ public final class NbfRuntime implements AutoCloseable {
         if (started || closed) {
             return;
         }
-        configWatcher.refresh();
+        configWatcher.refresh(); // routes and SPI guards, for calls bundles make while they start
         deployer = new DirectoryDeployer(engine, settings.bundlesDirectory(), settings.scanInterval());
         if (settings.scanInterval().isZero()) {
             deployer.scanOnce();
         } else {
             deployer.start();
         }
+        configWatcher.refresh(); // and the keys of the bundles just installed
         configWatcher.start(settings.refreshInterval());
         started = true;
         LOG.log(Level.INFO, () -> "nbf started: " + engine.bundles().size() + " bundle version(s) from "
@@ -142,6 +149,18 @@ public final class NbfRuntime implements AutoCloseable {
     /** @return the routing proxy of an SPI on a declared route (the configuration may override it) */
     public <T> T proxy(Class<T> spi, Route declared) {
         T proxy = router.proxy(spi, declared);
+        knownSpi(spi);
+        return proxy;
+    }
+
+    /** @return the invoker of an SPI */
+    public <T> DynamicInvoker<T> invoker(Class<T> spi) {
+        DynamicInvoker<T> invoker = router.invoker(spi);
+        knownSpi(spi);
+        return invoker;
+    }
+
+    private void knownSpi(Class<?> spi) {
         if (knownSpis.add(spi.getName()) && started) {
             try {
                 configWatcher.refresh(); // a new SPI: read its keys now, not at the next refresh
@@ -149,12 +168,6 @@ public final class NbfRuntime implements AutoCloseable {
                 // logged by the watcher; the last good settings serve
             }
         }
-        return proxy;
-    }
-
-    /** @return the invoker of an SPI */
-    public <T> DynamicInvoker<T> invoker(Class<T> spi) {
-        return router.invoker(spi);
     }
 
     /** @return the broker */
@@ -187,8 +200,44 @@ public final class NbfRuntime implements AutoCloseable {
         return new TreeSet<>(knownSpis);
     }
 
+    /** @return the guarded dispatcher every routing proxy calls through */
+    public GuardedDispatcher guards() {
+        return guards;
+    }
+
+    /** Records calls in {@code metrics} from now on, and publishes the bundle gauges there. */
+    public void metrics(CallMetrics metrics) {
+        guards.metrics(metrics);
+        metrics.bundleGauges(() -> engine.bundles().size(),
+                () -> engine.bundles().stream().filter(b -> b.state() == BundleState.ACTIVE).count());
+    }
+
+    /** Lets guards use Fault Tolerance: call once the CDI container is up (see {@link GuardedDispatcher#faultToleranceReady()}). */
+    public void faultToleranceReady() {
+        guards.faultToleranceReady();
+    }
+
+    private Collection<String> bundleIds() {
+        Set<String> ids = new TreeSet<>();
+        engine.bundles().forEach(b -> ids.add(b.id()));
+        return ids;
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        if (event.type() == BundleEvent.Type.UNINSTALLED) {
+            guards.forget(event.bundle().id(), event.bundle().version());
+        } else if (event.type() == BundleEvent.Type.INSTALLED && started && !closed) {
+            try {
+                configWatcher.refresh(); // a new bundle: read its keys now
+            } catch (IllegalArgumentException rejected) {
+                // logged by the watcher; the last good settings serve
+            }
+        }
+    }
+
     private void apply(DynamicSettings next) {
         router.override(next.routes());
+        guards.configure(next.guardsBySpi(), next.guardsByBundle(), next.metricsEnabled());
     }
 
     /** Stops watching the directory and the configuration, then uninstalls every bundle. Idempotent. */

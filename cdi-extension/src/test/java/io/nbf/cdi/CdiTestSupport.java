@@ -52,6 +52,16 @@ abstract class CdiTestSupport {
         return container;
     }
 
+    /**
+     * Starts a guarded host: nbf with SmallRye Fault Tolerance (and Metrics if asked), the test SPI
+     * package exported, bundles from the bundle directory.
+     */
+    WeldContainer startGuarded(boolean metrics, Class<?>... beans) {
+        io.nbf.cdi.testing.TestConfig.set("nbf.exports", "io.nbf.cdi.testhost, io.nbf.modules.testspi");
+        container = NbfWeld.weldGuarded(bundles, metrics, beans).initialize();
+        return container;
+    }
+
     <T> T bean(Class<T> type) {
         return container.select(type).get();
     }

@@ -34,6 +34,32 @@ public final class CdiBundles {
                 .service("io.nbf.modules.testspi.Greeter", "comp.G");
     }
 
+    /**
+     * A Greeter answering {@code <id> <name>} whose behaviour the test sets through {@link io.nbf.cdi.testhost.Knobs}.
+     *
+     * @param degradation the degradation bundle its descriptor declares, or {@code null}
+     */
+    public static BundleJar controlled(String id, String version, String degradation) {
+        String pkg = "ctl." + id.replaceAll("[^A-Za-z0-9]", "_") + ".v" + version.replaceAll("[^A-Za-z0-9]", "_");
+        BundleJar b = BundleJar.bundle(id, version)
+                .source(pkg + ".OutOfStockException", "package " + pkg + "; public class OutOfStockException extends RuntimeException {\n"
+                        + " public OutOfStockException(String m) { super(m); } }")
+                .source(pkg + ".G", "package " + pkg + "; import io.nbf.cdi.testhost.Knobs;\n"
+                        + "public class G implements io.nbf.modules.testspi.Greeter {\n"
+                        + " public String greet(String n) {\n"
+                        + "  switch (Knobs.mode(\"" + id + "\")) {\n"
+                        + "   case \"throw\": throw new IllegalStateException(\"" + id + " failed\");\n"
+                        + "   case \"business\": throw new OutOfStockException(\"" + id + " is out of stock\");\n"
+                        + "   case \"slow\": try { Thread.sleep(Knobs.delayMillis(\"" + id + "\")); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
+                        + "   default: return \"" + id + " \" + n;\n"
+                        + "  } } }")
+                .service("io.nbf.modules.testspi.Greeter", pkg + ".G");
+        if (degradation != null) {
+            b.descriptor("degradation", degradation);
+        }
+        return b;
+    }
+
     /** A Probe that answers {@code <id> probed <question>}. */
     public static BundleJar echoProbe(String id) {
         String pkg = "echo." + id.replaceAll("[^A-Za-z0-9]", "_");

@@ -27,6 +27,17 @@ public final class NbfWeld {
                 .addBuildCompatibleExtensions(UnskippedBuildCompatibleExtension.class);
     }
 
+    /** Weld with nbf, SmallRye Fault Tolerance and SmallRye Metrics, as a guarded host has them. */
+    public static Weld weldGuarded(Path bundles, boolean withMetrics, Class<?>... beans) {
+        Weld weld = weld(bundles, beans)
+                .addExtension(new io.smallrye.config.inject.ConfigExtension())
+                .addExtension(new io.smallrye.faulttolerance.FaultToleranceExtension());
+        if (withMetrics) {
+            weld.addExtension(new io.smallrye.metrics.legacyapi.LegacyMetricsExtension());
+        }
+        return weld;
+    }
+
     public static WeldContainer start(Path bundles, Class<?>... beans) {
         return weld(bundles, beans).initialize();
     }

@@ -1,0 +1,64 @@
+package io.nbf.metrics;
+
+import io.nbf.guard.DegradationReason;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+/** Where the guard records calls. Implementations are thread-safe. */
+public interface CallMetrics {
+
+    /** Records nothing. */
+    CallMetrics NONE = new CallMetrics() {
+        @Override
+        public MethodMetrics method(String spi, String bundle, String version, String method) {
+            return MethodMetrics.NONE;
+        }
+
+        @Override
+        public Runnable breakerGauge(String spi, String bundle, String version, IntSupplier state) {
+            return () -> { };
+        }
+
+        @Override
+        public void bundleGauges(LongSupplier installed, LongSupplier active) {
+        }
+    };
+
+    /** @return the metrics of one method of one bundle version; callers cache it */
+    MethodMetrics method(String spi, String bundle, String version, String method);
+
+    /**
+     * Registers the breaker state gauge of a bundle version.
+     *
+     * @return what removes it
+     */
+    Runnable breakerGauge(String spi, String bundle, String version, IntSupplier state);
+
+    /** Registers the installed and active bundle gauges. */
+    void bundleGauges(LongSupplier installed, LongSupplier active);
+
+    /** The metrics of one method of one bundle version. */
+    interface MethodMetrics {
+
+        /** Records nothing. */
+        MethodMetrics NONE = new MethodMetrics() {
+            @Override
+            public void success(long nanos) {
+            }
+
+            @Override
+            public void failure(long nanos) {
+            }
+
+            @Override
+            public void degraded(DegradationReason reason) {
+            }
+        };
+
+        void success(long nanos);
+
+        void failure(long nanos);
+
+        void degraded(DegradationReason reason);
+    }
+}
