@@ -1,0 +1,62 @@
+package io.nbf.tck.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Host-side switches that steer the TCK's bundles, and what they report back. Exported to bundles,
+ * so host and bundles share one copy. Modes per bundle id: {@code ok}, {@code throw}
+ * (IllegalStateException), {@code slow} (sleeps {@link #delayMillis}).
+ */
+public final class Signals {
+
+    private static final Map<String, String> MODES = new ConcurrentHashMap<>();
+    private static final Map<String, Long> DELAYS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    private static final List<String> EVENTS = new ArrayList<>();
+
+    private Signals() {
+    }
+
+    public static void mode(String bundle, String mode) {
+        MODES.put(bundle, mode);
+    }
+
+    public static void slow(String bundle, long millis) {
+        DELAYS.put(bundle, millis);
+        MODES.put(bundle, "slow");
+    }
+
+    /** Called by bundles on every call: counts it and answers the mode. */
+    public static String modeOf(String bundle) {
+        CALLS.computeIfAbsent(bundle, b -> new AtomicInteger()).incrementAndGet();
+        return MODES.getOrDefault(bundle, "ok");
+    }
+
+    public static long delayMillis(String bundle) {
+        return DELAYS.getOrDefault(bundle, 0L);
+    }
+
+    public static int calls(String bundle) {
+        AtomicInteger n = CALLS.get(bundle);
+        return n == null ? 0 : n.get();
+    }
+
+    public static synchronized void record(String event) {
+        EVENTS.add(event);
+    }
+
+    public static synchronized List<String> events() {
+        return new ArrayList<>(EVENTS);
+    }
+
+    public static synchronized void reset() {
+        MODES.clear();
+        DELAYS.clear();
+        CALLS.clear();
+        EVENTS.clear();
+    }
+}
