@@ -154,17 +154,37 @@ public final class GuardedDispatcher implements Dispatcher {
         return g == null || !g.plan.breaker ? -1 : g.breakerState();
     }
 
+    /** What the binding resolves to now, under the settings in force; cached on the binding. */
+    private Target target(RouteBinding binding) {
+        ServiceEntry entry = binding.resolve();
+        Settings s = settings;
+        Object attached = binding.attachment();
+        Target target = attached instanceof Target ? (Target) attached : null;
+        if (target == null || target.entry != entry || target.generation != s.generation) {
+            target = new Target(entry, s.generation, guardFor(binding.spi(), entry, s));
+            binding.attach(target);
+        }
+        return target;
+    }
+
+    @Override
+    public ServiceEntry enterPlain(RouteBinding binding) {
+        while (true) {
+            Target target = target(binding);
+            if (target.guard != null || target.entry == null) {
+                return null;
+            }
+            if (target.entry.tryEnter()) {
+                return target.entry;
+            }
+        }
+    }
+
     @Override
     public Object dispatch(RouteBinding binding, Method method, Object[] args) throws Throwable {
         while (true) {
-            ServiceEntry entry = binding.resolve();
-            Settings s = settings;
-            Object attached = binding.attachment();
-            Target target = attached instanceof Target ? (Target) attached : null;
-            if (target == null || target.entry != entry || target.generation != s.generation) {
-                target = new Target(entry, s.generation, guardFor(binding.spi(), entry, s));
-                binding.attach(target);
-            }
+            Target target = target(binding);
+            ServiceEntry entry = target.entry;
             if (target.guard == null) {
                 if (entry == null) {
                     throw binding.notFound();

@@ -13,6 +13,11 @@ public final class DirectDispatcher implements Dispatcher {
     }
 
     @Override
+    public ServiceEntry enterPlain(RouteBinding binding) {
+        return binding.enter(); // null when nothing serves the route: dispatch() raises not-found
+    }
+
+    @Override
     public Object dispatch(RouteBinding binding, Method method, Object[] args) throws Throwable {
         ServiceEntry entry = binding.enter();
         if (entry == null) {

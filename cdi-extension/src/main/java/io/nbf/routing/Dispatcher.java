@@ -1,5 +1,6 @@
 package io.nbf.routing;
 
+import io.nbf.modules.registry.ServiceEntry;
 import java.lang.reflect.Method;
 
 /**
@@ -7,7 +8,6 @@ import java.lang.reflect.Method;
  * {@link DirectDispatcher} enters the chosen entry and invokes it; the guard wraps the same steps in
  * degradation, circuit breaking, throttling and metrics.
  */
-@FunctionalInterface
 public interface Dispatcher {
 
     /**
@@ -20,4 +20,15 @@ public interface Dispatcher {
      * @throws Throwable what the bundle threw, unwrapped, or {@link io.nbf.api.ServiceNotFoundException}
      */
     Object dispatch(RouteBinding binding, Method method, Object[] args) throws Throwable;
+
+    /**
+     * The plain path: if a call on this route needs nothing but routing (no guard, no metrics), resolves
+     * and enters the entry for the caller to invoke directly.
+     *
+     * @return the entered entry (the caller must {@link ServiceEntry#exit()} it), or {@code null}: then the
+     *         caller goes through {@link #dispatch}
+     */
+    default ServiceEntry enterPlain(RouteBinding binding) {
+        return null;
+    }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes routing proxies and keeps their routes in step with the configuration. One proxy instance
- * per SPI and declared route (the JDK generates one proxy class per SPI); every call is routed
- * against the live registry. Thread-safe.
+ * per SPI and declared route, of one proxy class per SPI (generated, see {@link GeneratedProxy}); every
+ * call is routed against the live registry. Thread-safe.
  */
 public final class Router {
 
@@ -114,10 +114,16 @@ public final class Router {
      */
     public RouteBinding defaultBinding(Class<?> spi) {
         Object proxy = proxy(spi, Route.DEFAULT);
-        return ((RoutingHandler) Proxy.getInvocationHandler(proxy)).binding();
+        return proxy instanceof GeneratedProxy ? ((GeneratedProxy) proxy).binding()
+                : ((RoutingHandler) Proxy.getInvocationHandler(proxy)).binding();
     }
 
+    /** A generated proxy (one class per SPI, no reflection per call), else a JDK dynamic proxy. */
     private <T> T newProxy(Class<T> spi, RouteBinding binding) {
+        Object generated = ProxyClasses.instantiate(spi, binding, dispatcher);
+        if (generated != null) {
+            return spi.cast(generated);
+        }
         ClassLoader loader = spi.getClassLoader() != null ? spi.getClassLoader() : Router.class.getClassLoader();
         return spi.cast(Proxy.newProxyInstance(loader, new Class<?>[] {spi}, new RoutingHandler(binding, dispatcher)));
     }

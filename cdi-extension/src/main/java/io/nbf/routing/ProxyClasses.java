@@ -1,0 +1,97 @@
+package io.nbf.routing;
+
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * The generated proxy class of each SPI, made once per SPI class and kept with it (a {@link ClassValue},
+ * so it goes when the SPI's class loader goes). Each class is defined in a small loader of its own that
+ * sees nbf's classes and the SPI's. Where generation is not possible (a non-public SPI or signature type),
+ * or is switched off with {@code -Dio.nbf.routing.proxies=jdk}, nbf falls back to JDK dynamic proxies.
+ */
+final class ProxyClasses {
+
+    private static final System.Logger LOG = System.getLogger(ProxyClasses.class.getName());
+    private static final boolean ENABLED = !"jdk".equals(System.getProperty("io.nbf.routing.proxies"));
+
+    private static final ClassValue<Object> CLASSES = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> spi) {
+            try {
+                ProxyClassGenerator.Generated g = ProxyClassGenerator.generate(spi);
+                Class<?> type = new ProxyLoader(spi.getClassLoader()).define(g.name, g.bytes);
+                return new Made(type.getConstructor(RouteBinding.class, Dispatcher.class, Method[].class), g.methods);
+            } catch (IllegalArgumentException | LinkageError | ReflectiveOperationException e) {
+                LOG.log(Level.DEBUG, () -> "nbf: no generated proxy for " + spi.getName() + " (" + e + "); using a JDK proxy");
+                return e;
+            }
+        }
+    };
+
+    private static final class Made {
+        final Constructor<?> constructor;
+        final Method[] methods;
+
+        Made(Constructor<?> constructor, Method[] methods) {
+            this.constructor = constructor;
+            this.methods = methods;
+        }
+    }
+
+    private ProxyClasses() {
+    }
+
+    /** @return a generated proxy of the SPI on the binding, or {@code null} if there is no generated class */
+    static Object instantiate(Class<?> spi, RouteBinding binding, Dispatcher dispatcher) {
+        if (!ENABLED) {
+            return null;
+        }
+        Object made = CLASSES.get(spi);
+        if (!(made instanceof Made)) {
+            return null;
+        }
+        try {
+            return ((Made) made).constructor.newInstance(binding, dispatcher, ((Made) made).methods);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot instantiate the generated proxy of " + spi.getName(), e);
+        }
+    }
+
+    /** Defines one generated class; resolves nbf's classes from nbf's loader, everything else from the SPI's. */
+    private static final class ProxyLoader extends ClassLoader {
+        private final ClassLoader spiLoader;
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        ProxyLoader(ClassLoader spiLoader) {
+            super("nbf-proxies", null);
+            this.spiLoader = spiLoader;
+        }
+
+        Class<?> define(String name, byte[] bytes) {
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    if (name.startsWith("io.nbf.")) {
+                        c = Class.forName(name, false, ProxyClasses.class.getClassLoader());
+                    } else {
+                        c = Class.forName(name, false, spiLoader);
+                    }
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+    }
+}
