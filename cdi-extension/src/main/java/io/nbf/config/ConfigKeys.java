@@ -43,7 +43,7 @@ public final class ConfigKeys {
     }
 
     /** Reads {@code <prefix>."<name>".<property>}, else {@code <prefix>.<name>.<property>}. */
-    static Optional<Keyed> read(Config config, String prefix, String name, String property) {
+    public static Optional<Keyed> read(Config config, String prefix, String name, String property) {
         String quoted = key(prefix, name, property);
         Optional<String> v = config.getOptionalValue(quoted, String.class);
         if (v.isPresent()) {
@@ -54,9 +54,11 @@ public final class ConfigKeys {
     }
 
     /** A value and the key it was read from, for messages. */
-    static final class Keyed {
-        final String key;
-        final String value;
+    public static final class Keyed {
+        /** The key as found. */
+        public final String key;
+        /** Its value. */
+        public final String value;
 
         Keyed(String key, String value) {
             this.key = key;

@@ -1,5 +1,6 @@
 package io.nbf.guard;
 
+import io.nbf.config.ConfigKeys;
 import io.nbf.config.Durations;
 import io.nbf.modules.descriptor.BundleDescriptor;
 import java.time.Duration;
@@ -97,16 +98,7 @@ public final class GuardSettings {
 
     /** Reads {@code <prefix>."<name>".<key>} (or unquoted) from MicroProfile Config. */
     public static GuardSettings read(Config config, String prefix, String name) {
-        return read(key -> {
-            String quoted = prefix + ".\"" + name + "\"." + key;
-            String v = config.getOptionalValue(quoted, String.class).orElse(null);
-            if (v != null) {
-                return new String[] {quoted, v};
-            }
-            String plain = prefix + "." + name + "." + key;
-            v = config.getOptionalValue(plain, String.class).orElse(null);
-            return v == null ? null : new String[] {plain, v};
-        });
+        return read(key -> ConfigKeys.read(config, prefix, name, key).map(k -> new String[] {k.key, k.value}).orElse(null));
     }
 
     /** @return whether a breaker, baseline, timeout or rate limit is set: what needs SmallRye Fault Tolerance */
