@@ -37,6 +37,8 @@ public final class GuardedDispatcher implements Dispatcher {
     private final ClassLoader host;
     private final boolean faultToleranceAvailable;
     private final Map<Key, BundleGuard> guards = new ConcurrentHashMap<>();
+    /** The metrics of degradation bundles' calls, which no guard of theirs records. */
+    private final Map<Key, Map<Method, CallMetrics.MethodMetrics>> fallbackMetrics = new ConcurrentHashMap<>();
     private volatile Settings settings = new Settings(Map.of(), Map.of(), true, false, 0);
     private volatile CallMetrics metrics = CallMetrics.NONE;
     private volatile boolean warnedNoFaultTolerance;
@@ -139,6 +141,7 @@ public final class GuardedDispatcher implements Dispatcher {
 
     /** Drops the guards of an uninstalled bundle version. */
     public void forget(String bundleId, String version) {
+        fallbackMetrics.keySet().removeIf(k -> k.bundle.equals(bundleId) && k.version.equals(version));
         guards.entrySet().removeIf(e -> {
             if (e.getKey().bundle.equals(bundleId) && e.getKey().version.equals(version)) {
                 e.getValue().close();
@@ -257,12 +260,25 @@ public final class GuardedDispatcher implements Dispatcher {
         if (fallback == null) {
             throw failure != null ? failure : binding.notFound();
         }
+        guard.metrics(method).degraded(reason);
+        CallMetrics.MethodMetrics served = guard.plan.metrics ? fallbackMetrics(binding.spi(), fallback, method) : CallMetrics.MethodMetrics.NONE;
+        long start = System.nanoTime();
         try {
-            guard.metrics(method).degraded(reason);
-            return BundleCall.invoke(fallback, method, args);
+            Object result = BundleCall.invoke(fallback, method, args);
+            served.success(System.nanoTime() - start);
+            return result;
+        } catch (Throwable t) {
+            served.failure(System.nanoTime() - start);
+            throw t;
         } finally {
             fallback.exit();
         }
+    }
+
+    private CallMetrics.MethodMetrics fallbackMetrics(Class<?> spi, ServiceEntry fallback, Method method) {
+        String version = fallback.bundle().version().toString();
+        return fallbackMetrics.computeIfAbsent(new Key(spi, fallback.bundleId(), version), k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(method, m -> metrics.method(spi.getName(), fallback.bundleId(), version, m.getName()));
     }
 
     private BundleGuard guardFor(Class<?> spi, ServiceEntry entry, Settings s) {

@@ -20,7 +20,7 @@ public interface CallMetrics {
         }
 
         @Override
-        public void bundleGauges(LongSupplier installed, LongSupplier active) {
+        public void bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live) {
         }
     };
 
@@ -34,8 +34,8 @@ public interface CallMetrics {
      */
     Runnable breakerGauge(String spi, String bundle, String version, IntSupplier state);
 
-    /** Registers the installed and active bundle gauges. */
-    void bundleGauges(LongSupplier installed, LongSupplier active);
+    /** Registers the gauges of bundle versions installed, active (started), and live (serving). */
+    void bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live);
 
     /** The metrics of one method of one bundle version. */
     interface MethodMetrics {

@@ -50,9 +50,10 @@ public final class MicroProfileCallMetrics implements CallMetrics {
     }
 
     @Override
-    public void bundleGauges(LongSupplier installed, LongSupplier active) {
+    public void bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live) {
         registry.gauge("nbf.bundles.installed", installed::getAsLong);
         registry.gauge("nbf.bundles.active", active::getAsLong);
+        registry.gauge("nbf.bundles.live", live::getAsLong);
     }
 
     private final class Method implements MethodMetrics {

@@ -209,7 +209,8 @@ public final class NbfRuntime implements AutoCloseable {
     public void metrics(CallMetrics metrics) {
         guards.metrics(metrics);
         metrics.bundleGauges(() -> engine.bundles().size(),
-                () -> engine.bundles().stream().filter(b -> b.state() == BundleState.ACTIVE).count());
+                () -> engine.bundles().stream().filter(b -> b.state() == BundleState.ACTIVE).count(),
+                () -> engine.bundles().stream().filter(b -> b.live()).count());
     }
 
     /** Lets guards use Fault Tolerance: call once the CDI container is up (see {@link GuardedDispatcher#faultToleranceReady()}). */

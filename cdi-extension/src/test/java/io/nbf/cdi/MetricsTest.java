@@ -58,6 +58,9 @@ class MetricsTest extends GuardTestSupport {
         assertThat(breaker.getValue().intValue()).isZero();
         assertThat(registry.getGauges().get(new MetricID("nbf.bundles.installed")).getValue().intValue()).isEqualTo(2);
         assertThat(registry.getGauges().get(new MetricID("nbf.bundles.active")).getValue().intValue()).isEqualTo(2);
+        assertThat(registry.getGauges().get(new MetricID("nbf.bundles.live")).getValue().intValue()).isEqualTo(2);
+        Counter servedByDegradation = registry.getCounters().get(new MetricID("nbf.calls", tags("rt-mart", "greet")));
+        assertThat(servedByDegradation.getCount()).as("the degradation bundle's calls count as its own").isEqualTo(2);
     }
 
     @Test

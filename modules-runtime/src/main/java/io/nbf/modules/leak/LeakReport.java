@@ -11,10 +11,20 @@ public final class LeakReport {
 
     private final String bundle;
     private final List<String> findings;
+    private final boolean deepScanned;
 
-    LeakReport(String bundle, List<String> findings) {
+    LeakReport(String bundle, List<String> findings, boolean deepScanned) {
         this.bundle = bundle;
         this.findings = Collections.unmodifiableList(findings);
+        this.deepScanned = deepScanned;
+    }
+
+    /**
+     * @return whether thread locals and shutdown hooks were checked too; they are only when the JVM runs
+     *         with {@value LeakScanner#ADD_OPENS}
+     */
+    public boolean deepScanned() {
+        return deepScanned;
     }
 
     /** @return the bundle version scanned, {@code id:version} */
@@ -27,13 +37,14 @@ public final class LeakReport {
         return findings;
     }
 
-    /** @return whether nothing was found */
+    /** @return whether nothing was found (in what could be checked; see {@link #deepScanned()}) */
     public boolean isClean() {
         return findings.isEmpty();
     }
 
     @Override
     public String toString() {
-        return isClean() ? bundle + ": no leak found" : bundle + ": " + String.join("; ", findings);
+        String scope = deepScanned ? "" : " (thread locals and shutdown hooks not checked)";
+        return (isClean() ? bundle + ": no leak found" : bundle + ": " + String.join("; ", findings)) + scope;
     }
 }

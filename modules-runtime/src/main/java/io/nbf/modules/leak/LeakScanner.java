@@ -21,7 +21,7 @@ import java.util.Set;
  *   <li>a shutdown hook of the bundle: removed.</li>
  * </ul>
  * The last two need the JVM flag {@code --add-opens java.base/java.lang=ALL-UNNAMED}; without it they
- * are reported as not checked, naming the flag.
+ * are not checked ({@link LeakReport#deepScanned()} is false), which is said once per JVM, naming the flag.
  */
 public final class LeakScanner {
 
@@ -29,6 +29,8 @@ public final class LeakScanner {
     public static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
 
     private static final Internals INTERNALS = Internals.open();
+    private static final System.Logger LOG = System.getLogger(LeakScanner.class.getName());
+    private static final java.util.concurrent.atomic.AtomicBoolean TOLD_NO_DEEP_SCAN = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ClassLoader hostClassLoader;
 
@@ -70,8 +72,11 @@ public final class LeakScanner {
             }
         }
         if (INTERNALS == null) {
-            findings.add("thread locals and shutdown hooks were not checked; start the JVM with " + ADD_OPENS + " to let nbf clear them");
-            return new LeakReport(bundle, findings);
+            if (!TOLD_NO_DEEP_SCAN.getAndSet(true)) {
+                LOG.log(System.Logger.Level.INFO, "nbf: thread locals and shutdown hooks that uninstalled bundles leave behind are not"
+                        + " checked; start the JVM with " + ADD_OPENS + " to let nbf find and clear them");
+            }
+            return new LeakReport(bundle, findings, false);
         }
         for (Thread t : threads) {
             INTERNALS.clearThreadLocals(t, bundleLoader, findings);
@@ -87,7 +92,7 @@ public final class LeakScanner {
                 }
             }
         }
-        return new LeakReport(bundle, findings);
+        return new LeakReport(bundle, findings, true);
     }
 
     /** Every live thread, without the cost of {@link Thread#getAllStackTraces()}. */

@@ -1,0 +1,31 @@
+package com.hema.fresh;
+
+import com.acme.supply.ConfigReadService;
+import com.acme.supply.support.BundleLabel;
+import com.acme.supply.support.FaultSwitch;
+import java.util.Map;
+
+/**
+ * Hema Fresh's configuration for warehouse 2001, release 2.0.0: a wider delivery radius and frozen goods.
+ * The same class name as release 1.0.0: each version lives in its own class loader, so they never clash.
+ *
+ * <p>Public, with a public no-argument constructor, and named in
+ * {@code META-INF/services/com.acme.supply.ConfigReadService}: what nbf needs to serve it.
+ */
+public class HemaFreshConfigReadService implements ConfigReadService {
+
+    private static final String ID = "hema-fresh";
+
+    private static final Map<String, String> CONFIG = Map.of(
+            "delivery.radius.km", "5",
+            "order.cutoff", "22:00",
+            "cold-chain", "chilled+frozen");
+
+    private final String label = BundleLabel.of(getClass());
+
+    @Override
+    public String queryConfig(String key) {
+        FaultSwitch.enter(ID); // the demo's fault injection; also counts the calls that reach this bundle
+        return label + " | " + key + " = " + CONFIG.getOrDefault(key, "n/a");
+    }
+}
