@@ -170,6 +170,14 @@ public final class GuardedDispatcher implements Dispatcher {
         return target;
     }
 
+    /**
+     * Resolves a binding and builds its guard now, so that the first call after a configuration change or
+     * a version switch does not pay for it (building a Fault Tolerance guard takes milliseconds).
+     */
+    public void prepare(RouteBinding binding) {
+        target(binding);
+    }
+
     @Override
     public ServiceEntry enterPlain(RouteBinding binding) {
         while (true) {

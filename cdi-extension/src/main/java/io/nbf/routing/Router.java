@@ -102,6 +102,11 @@ public final class Router {
         return overrides;
     }
 
+    /** @return the bindings of the proxies made so far (not those of per-call routes) */
+    public synchronized List<RouteBinding> bindings() {
+        return List.copyOf(bindings);
+    }
+
     /** @return the names of the SPIs that have a proxy */
     public synchronized Set<String> spiNames() {
         Set<String> names = new TreeSet<>();

@@ -17,6 +17,7 @@ import io.nbf.modules.registry.ServiceEntry;
 import io.nbf.guard.GuardedDispatcher;
 import io.nbf.metrics.CallMetrics;
 import io.nbf.routing.Route;
+import io.nbf.routing.RouteBinding;
 import io.nbf.routing.Router;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
@@ -216,6 +217,7 @@ public final class NbfRuntime implements AutoCloseable {
     /** Lets guards use Fault Tolerance: call once the CDI container is up (see {@link GuardedDispatcher#faultToleranceReady()}). */
     public void faultToleranceReady() {
         guards.faultToleranceReady();
+        prepareGuards();
     }
 
     private Collection<String> bundleIds() {
@@ -227,6 +229,8 @@ public final class NbfRuntime implements AutoCloseable {
     private void bundleChanged(BundleEvent event) {
         if (event.type() == BundleEvent.Type.UNINSTALLED) {
             guards.forget(event.bundle().id(), event.bundle().version());
+        } else if (event.type() == BundleEvent.Type.SWITCHED) {
+            prepareGuards(); // the new version's guard, before its first call
         } else if (event.type() == BundleEvent.Type.INSTALLED && started && !closed) {
             try {
                 configWatcher.refresh(); // a new bundle: read its keys now
@@ -239,6 +243,17 @@ public final class NbfRuntime implements AutoCloseable {
     private void apply(DynamicSettings next) {
         router.override(next.routes());
         guards.configure(next.guardsBySpi(), next.guardsByBundle(), next.metricsEnabled());
+        prepareGuards();
+    }
+
+    private void prepareGuards() {
+        for (RouteBinding b : router.bindings()) {
+            try {
+                guards.prepare(b);
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "preparing the guard of " + b + " failed; its next call will build it", e);
+            }
+        }
     }
 
     /** Stops watching the directory and the configuration, then uninstalls every bundle. Idempotent. */

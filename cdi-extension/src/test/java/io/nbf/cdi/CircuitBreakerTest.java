@@ -65,6 +65,7 @@ class CircuitBreakerTest extends GuardTestSupport {
 
     @Test
     void aSwitchedInVersionStartsWithAClosedBreaker() {
+        bundleKey("hema", "breaker.delay", "1m"); // 1.0's breaker must stay open through the switch, however slow the machine
         drop(CdiBundles.controlled("hema", "1.0", "rt-mart"), "hema.jar");
         startGuarded(false, ManagementClient.class);
         slowCalls("hema", 4);
@@ -74,6 +75,20 @@ class CircuitBreakerTest extends GuardTestSupport {
         assertThat(greetVia("hema")).as("served by 2.0 at once, though 1.0's breaker is still open").isEqualTo("hema x");
         assertThat(breaker("hema", "2.0")).isZero();
         assertThat(breaker("hema", "1.0")).isEqualTo(1);
+    }
+
+    @Test
+    void aGuardIsBuiltWhenItsSettingsChangeNotByTheFirstCallAfter() {
+        drop(CdiBundles.controlled("shop-b", "1.0", "rt-mart"), "shop-b.jar");
+        startGuarded(false, io.nbf.cdi.beans.FieldClient.class, ManagementClient.class);
+        assertThat(bean(io.nbf.cdi.beans.FieldClient.class).viaShopB("x")).isEqualTo("shop-b x");
+        assertThat(breaker("shop-b", "1.0")).as("no guard yet").isEqualTo(-1);
+        bundleKey("shop-b", "baseline", "100ms");
+        bean(ManagementClient.class).routes.refresh();
+        assertThat(breaker("shop-b", "1.0")).as("built on refresh, before any call").isZero();
+        bean(ManagementClient.class).bundles.deploy(CdiBundles.controlled("shop-b", "2.0", "rt-mart").build());
+        bundleKey("shop-b", "baseline", "100ms");
+        assertThat(breaker("shop-b", "2.0")).as("built on the switch, before any call").isZero();
     }
 
     @Test
