@@ -21,6 +21,9 @@ final class ProxyClasses {
         protected Object computeValue(Class<?> spi) {
             try {
                 ProxyClassGenerator.Generated g = ProxyClassGenerator.generate(spi);
+                for (Method m : g.methods) {
+                    m.trySetAccessible(); // our own copies: spares Method.invoke its access check on every guarded call
+                }
                 Class<?> type = new ProxyLoader(spi.getClassLoader()).define(g.name, g.bytes);
                 return new Made(type.getConstructor(RouteBinding.class, Dispatcher.class, Method[].class), g.methods);
             } catch (IllegalArgumentException | LinkageError | ReflectiveOperationException e) {

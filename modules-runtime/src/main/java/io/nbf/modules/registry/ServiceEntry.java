@@ -1,6 +1,8 @@
 package io.nbf.modules.registry;
 
 import io.nbf.modules.descriptor.BundleDescriptor;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,6 +20,7 @@ public final class ServiceEntry {
     private final Object instance;
     private final BundleDescriptor bundle;
     private final ClassLoader classLoader;
+    private final Map<String, String[]> attributeTokens;
     private final LongAdder inFlight = new LongAdder();
     private volatile boolean retired;
 
@@ -35,6 +38,27 @@ public final class ServiceEntry {
         if (!spi.isInstance(instance)) {
             throw new IllegalArgumentException(instance.getClass().getName() + " does not implement " + spi.getName());
         }
+        Map<String, String[]> tokens = new HashMap<>();
+        bundle.attributes().forEach((key, value) -> tokens.put(key, AttributeMatch.tokens(value)));
+        this.attributeTokens = Map.copyOf(tokens);
+    }
+
+    /** The index tokens of each attribute (see {@link AttributeMatch#tokens}), computed once. */
+    Map<String, String[]> attributeTokens() {
+        return attributeTokens;
+    }
+
+    /** @return whether the attribute {@code key} has the index token {@code token} */
+    boolean hasToken(String key, String token) {
+        String[] tokens = attributeTokens.get(key);
+        if (tokens != null) {
+            for (String t : tokens) {
+                if (t.equals(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return the SPI type */

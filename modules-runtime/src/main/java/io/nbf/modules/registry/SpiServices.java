@@ -4,64 +4,82 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The live implementations of one SPI, ordered by bundle id, with an index by id and by attribute
- * value. Immutable: a registry change builds a new one. A lookup by id or by attributes costs the
- * same with ten bundles or ten thousand.
+ * The live implementations of one SPI, ordered by bundle id, with an index by attribute value.
+ * Immutable: a registry change makes a new one.
+ *
+ * <p>Everything is kept in arrays sorted by bundle id (or by token): a lookup by id or by attributes is
+ * a binary search, so it costs about the same with ten bundles or ten thousand, and a change copies
+ * arrays (one {@code System.arraycopy} per array it touches) instead of rebuilding hash tables, so
+ * installs and switches stay cheap as bundles pile up. Index arrays a change does not touch are shared
+ * with the previous version.
  */
 public final class SpiServices {
 
-    static final SpiServices EMPTY = new SpiServices(new ServiceEntry[0]);
+    static final SpiServices EMPTY = new SpiServices(new ServiceEntry[0], Map.of());
 
     private static final ServiceEntry[] NONE = new ServiceEntry[0];
-    private static final Comparator<ServiceEntry> BY_ID = Comparator.comparing(ServiceEntry::bundleId);
 
     private final ServiceEntry[] entries;
-    private final Map<String, ServiceEntry> byId;
-    private final Map<String, Map<String, ServiceEntry[]>> byAttribute;
+    private final Map<String, TokenIndex> byAttribute;
 
-    private SpiServices(ServiceEntry[] sortedEntries) {
+    private SpiServices(ServiceEntry[] sortedEntries, Map<String, TokenIndex> byAttribute) {
         this.entries = sortedEntries;
-        this.byId = new HashMap<>(sortedEntries.length * 2);
-        Map<String, Map<String, List<ServiceEntry>>> index = new HashMap<>();
-        for (ServiceEntry e : sortedEntries) {
-            byId.put(e.bundleId(), e);
-            for (Map.Entry<String, String> a : e.bundle().attributes().entrySet()) {
-                Map<String, List<ServiceEntry>> values = index.computeIfAbsent(a.getKey(), k -> new HashMap<>());
-                for (String token : AttributeMatch.tokens(a.getValue())) {
-                    values.computeIfAbsent(token, t -> new ArrayList<>()).add(e);
-                }
-            }
-        }
-        this.byAttribute = new HashMap<>(index.size() * 2);
-        index.forEach((key, values) -> {
-            Map<String, ServiceEntry[]> postings = new HashMap<>(values.size() * 2);
-            values.forEach((token, list) -> postings.put(token, list.toArray(NONE)));
-            byAttribute.put(key, postings);
-        });
+        this.byAttribute = byAttribute;
     }
 
-    /** A copy with every entry of {@code bundleId} replaced by {@code replacements} (which may be empty). */
+    /** A copy with the entry of {@code bundleId} replaced by {@code replacements} (at most one; empty removes it). */
     SpiServices replacing(String bundleId, Collection<ServiceEntry> replacements) {
-        List<ServiceEntry> next = new ArrayList<>(entries.length + replacements.size());
-        for (ServiceEntry e : entries) {
-            if (!e.bundleId().equals(bundleId)) {
-                next.add(e);
-            }
+        if (replacements.size() > 1) {
+            throw new IllegalArgumentException("bundle " + bundleId + " publishes " + replacements.size() + " implementations of one SPI");
         }
-        next.addAll(replacements);
-        if (next.isEmpty()) {
+        ServiceEntry added = replacements.isEmpty() ? null : replacements.iterator().next();
+        int at = indexOf(entries, bundleId);
+        ServiceEntry removed = at >= 0 ? entries[at] : null;
+        if (removed == null && added == null) {
+            return this;
+        }
+        ServiceEntry[] next;
+        if (removed != null && added != null) {
+            next = entries.clone();
+            next[at] = added;
+        } else if (removed != null) {
+            next = remove(entries, at);
+        } else {
+            next = insert(entries, -at - 1, added);
+        }
+        if (next.length == 0) {
             return EMPTY;
         }
-        ServiceEntry[] sorted = next.toArray(NONE);
-        Arrays.sort(sorted, BY_ID);
-        return new SpiServices(sorted);
+        Map<String, TokenIndex> attributes = new HashMap<>(byAttribute);
+        if (removed != null) {
+            removed.attributeTokens().forEach((key, tokens) -> {
+                TokenIndex index = attributes.get(key);
+                for (String token : tokens) {
+                    index = index.without(token, removed);
+                }
+                if (index.isEmpty()) {
+                    attributes.remove(key);
+                } else {
+                    attributes.put(key, index);
+                }
+            });
+        }
+        if (added != null) {
+            added.attributeTokens().forEach((key, tokens) -> {
+                TokenIndex index = attributes.getOrDefault(key, TokenIndex.EMPTY);
+                for (String token : tokens) {
+                    index = index.with(token, added);
+                }
+                attributes.put(key, index);
+            });
+        }
+        return new SpiServices(next, attributes);
     }
 
     /** @return every entry, ordered by bundle id, unmodifiable */
@@ -84,9 +102,10 @@ public final class SpiServices {
         return entries.length == 0 ? null : entries[0];
     }
 
-    /** @return the entry of that bundle, or {@code null} */
+    /** @return the entry of that bundle, or {@code null}; a binary search */
     public ServiceEntry byBundleId(String bundleId) {
-        return byId.get(bundleId);
+        int at = indexOf(entries, bundleId);
+        return at >= 0 ? entries[at] : null;
     }
 
     /** @return the first entry, by bundle id, whose id the predicate accepts, or {@code null}; scans */
@@ -101,7 +120,7 @@ public final class SpiServices {
 
     /**
      * The entry with the lowest bundle id among those matching every condition. Uses the attribute
-     * index: walks the shortest posting list and checks the rest by lookup.
+     * index: walks the shortest posting list and checks the other conditions on each candidate.
      *
      * @param conditions the conditions, all of which must hold; empty matches everything
      * @return the entry, or {@code null}
@@ -120,23 +139,23 @@ public final class SpiServices {
         if (conditions.isEmpty()) {
             return firstOnly ? (entries.length == 0 ? List.of() : List.of(entries[0])) : all();
         }
-        ServiceEntry[][] postings = new ServiceEntry[conditions.size()][];
-        int shortest = 0;
-        for (int i = 0; i < postings.length; i++) {
+        ServiceEntry[] shortest = null;
+        int skip = -1;
+        for (int i = 0; i < conditions.size(); i++) {
             AttributeMatch c = conditions.get(i);
-            Map<String, ServiceEntry[]> values = byAttribute.get(c.key());
-            ServiceEntry[] p = values == null ? null : values.get(c.token());
-            if (p == null) {
+            TokenIndex index = byAttribute.get(c.key());
+            ServiceEntry[] postings = index == null ? null : index.postings(c.token());
+            if (postings == null) {
                 return List.of();
             }
-            postings[i] = p;
-            if (p.length < postings[shortest].length) {
-                shortest = i;
+            if (shortest == null || postings.length < shortest.length) {
+                shortest = postings;
+                skip = i;
             }
         }
-        List<ServiceEntry> result = new ArrayList<>(firstOnly ? 1 : postings[shortest].length);
-        for (ServiceEntry candidate : postings[shortest]) { // in bundle id order
-            if (matchesOthers(candidate, conditions, postings, shortest)) {
+        List<ServiceEntry> result = new ArrayList<>(firstOnly ? 1 : shortest.length);
+        for (ServiceEntry candidate : shortest) { // in bundle id order
+            if (matchesAll(candidate, conditions, skip)) {
                 result.add(candidate);
                 if (firstOnly) {
                     break;
@@ -146,16 +165,119 @@ public final class SpiServices {
         return result;
     }
 
-    private boolean matchesOthers(ServiceEntry candidate, List<AttributeMatch> conditions, ServiceEntry[][] postings, int skip) {
-        for (int i = 0; i < postings.length; i++) {
-            if (i == skip) {
-                continue;
-            }
-            String value = candidate.bundle().attributes().get(conditions.get(i).key());
-            if (value == null || !Arrays.asList(AttributeMatch.tokens(value)).contains(conditions.get(i).token())) {
+    private static boolean matchesAll(ServiceEntry candidate, List<AttributeMatch> conditions, int skip) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i != skip && !candidate.hasToken(conditions.get(i).key(), conditions.get(i).token())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** @return the index of the entry of {@code bundleId}, or {@code -(insertion point) - 1} */
+    private static int indexOf(ServiceEntry[] sorted, String bundleId) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted[mid].bundleId().compareTo(bundleId);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    private static ServiceEntry[] insert(ServiceEntry[] a, int at, ServiceEntry e) {
+        ServiceEntry[] b = new ServiceEntry[a.length + 1];
+        System.arraycopy(a, 0, b, 0, at);
+        b[at] = e;
+        System.arraycopy(a, at, b, at + 1, a.length - at);
+        return b;
+    }
+
+    private static ServiceEntry[] remove(ServiceEntry[] a, int at) {
+        if (a.length == 1) {
+            return NONE;
+        }
+        ServiceEntry[] b = new ServiceEntry[a.length - 1];
+        System.arraycopy(a, 0, b, 0, at);
+        System.arraycopy(a, at + 1, b, at, a.length - at - 1);
+        return b;
+    }
+
+    /** The index of one attribute: its tokens, sorted, each with the entries that have it, sorted by bundle id. */
+    private static final class TokenIndex {
+        static final TokenIndex EMPTY = new TokenIndex(new String[0], new ServiceEntry[0][]);
+
+        final String[] tokens;
+        final ServiceEntry[][] postings;
+
+        TokenIndex(String[] tokens, ServiceEntry[][] postings) {
+            this.tokens = tokens;
+            this.postings = postings;
+        }
+
+        boolean isEmpty() {
+            return tokens.length == 0;
+        }
+
+        ServiceEntry[] postings(String token) {
+            int at = Arrays.binarySearch(tokens, token);
+            return at >= 0 ? postings[at] : null;
+        }
+
+        TokenIndex with(String token, ServiceEntry e) {
+            int at = Arrays.binarySearch(tokens, token);
+            if (at >= 0) {
+                ServiceEntry[][] p = postings.clone();
+                int where = indexOf(p[at], e.bundleId());
+                p[at] = where >= 0 ? replaceAt(p[at], where, e) : insert(p[at], -where - 1, e);
+                return new TokenIndex(tokens, p);
+            }
+            int ins = -at - 1;
+            String[] t = new String[tokens.length + 1];
+            System.arraycopy(tokens, 0, t, 0, ins);
+            t[ins] = token;
+            System.arraycopy(tokens, ins, t, ins + 1, tokens.length - ins);
+            ServiceEntry[][] p = new ServiceEntry[postings.length + 1][];
+            System.arraycopy(postings, 0, p, 0, ins);
+            p[ins] = new ServiceEntry[] {e};
+            System.arraycopy(postings, ins, p, ins + 1, postings.length - ins);
+            return new TokenIndex(t, p);
+        }
+
+        TokenIndex without(String token, ServiceEntry e) {
+            int at = Arrays.binarySearch(tokens, token);
+            if (at < 0) {
+                return this;
+            }
+            int where = indexOf(postings[at], e.bundleId());
+            if (where < 0) {
+                return this;
+            }
+            if (postings[at].length > 1) {
+                ServiceEntry[][] p = postings.clone();
+                p[at] = remove(p[at], where);
+                return new TokenIndex(tokens, p);
+            }
+            String[] t = new String[tokens.length - 1];
+            System.arraycopy(tokens, 0, t, 0, at);
+            System.arraycopy(tokens, at + 1, t, at, tokens.length - at - 1);
+            ServiceEntry[][] p = new ServiceEntry[postings.length - 1][];
+            System.arraycopy(postings, 0, p, 0, at);
+            System.arraycopy(postings, at + 1, p, at, postings.length - at - 1);
+            return new TokenIndex(t, p);
+        }
+
+        private static ServiceEntry[] replaceAt(ServiceEntry[] a, int at, ServiceEntry e) {
+            ServiceEntry[] b = a.clone();
+            b[at] = e;
+            return b;
+        }
     }
 }
