@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Target: {@code guardedRouted <= 1.1 x bareTypedGuard}. For reading the result: {@link #bareGuard}
  * (SmallRye {@code Guard}, breaker only, what nbf uses inside) and {@link #guardedRoutedNoMetrics}
- * (the same guard without metrics) split the cost.
+ * (the same guard without metrics) split the cost, and {@link #guardedRoutedNoPercentiles} shows the
+ * fully guarded call with the timer's percentiles off.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -112,5 +113,17 @@ public class GuardBenchmark {
     @Benchmark
     public String guardedRoutedNoMetrics() {
         return guardedNoMetrics.greet(name);
+    }
+
+    /**
+     * The fully guarded call with the timer's percentiles switched off through MicroProfile Config
+     * ({@code mp.metrics.distribution.percentiles=nbf.calls.duration=}): SmallRye Metrics publishes six
+     * percentiles per timer by default, and keeping them up is most of what a timed call costs.
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        "-Dmp.metrics.distribution.percentiles=nbf.calls.duration="})
+    public String guardedRoutedNoPercentiles() {
+        return guarded.greet(name);
     }
 }

@@ -118,6 +118,7 @@ public final class Summary {
                 List.of(
                         new Row("guarded routed call", Ref.of(g, "GuardBenchmark.guardedRouted"), typed, Check.RATIO_AT_MOST, 1.1, "ns/op"),
                         new Row("the same without metrics", Ref.of(g, "GuardBenchmark.guardedRoutedNoMetrics"), typed, Check.INFO, 0, "ns/op"),
+                        new Row("the same, timer percentiles off", Ref.of(g, "GuardBenchmark.guardedRoutedNoPercentiles"), typed, Check.INFO, 0, "ns/op"),
                         new Row("bare SmallRye Guard (breaker)", Ref.of(g, "GuardBenchmark.bareGuard"), typed, Check.INFO, 0, "ns/op"))));
         String s = "slowcall";
         Ref baselineOnly = Ref.of(s, "SlowCallBenchmark.routedBaselineOnly");
