@@ -9,9 +9,11 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +28,11 @@ import java.util.function.BiFunction;
  * a bundle can use the host's services and call other bundles. Superclass members first, fields
  * before methods, as CDI does. Dependent objects are destroyed when the bundle stops.
  *
+ * <p>A host bean injected with an interface type is handed over behind a small proxy that runs each call
+ * with the host's context class loader: the bundle's code runs with its own, and host code must not see
+ * it (Quarkus' SmallRye Config, for one, finds no configuration for a bundle's class loader, so a host
+ * bean first created inside a bundle call could not even be constructed).
+ *
  * <p>Done with reflection and {@link BeanManager} lookups rather than an {@code InjectionTarget}:
  * that needs no annotated type per bundle class (which the container would cache beyond the bundle's
  * life), and works on Quarkus, where runtime injection targets do not exist.
@@ -34,13 +41,16 @@ final class CdiInstanceInjector implements InstanceInjector {
 
     private final BeanManager beanManager;
     private final BiFunction<Type, DynamicInject, Object> dynamicValues;
+    private final ClassLoader host;
 
     /**
      * @param dynamicValues the routing proxy or invoker for a type and annotation
+     * @param host the host's class loader: the context class loader of calls from bundles into host beans
      */
-    CdiInstanceInjector(BeanManager beanManager, BiFunction<Type, DynamicInject, Object> dynamicValues) {
+    CdiInstanceInjector(BeanManager beanManager, BiFunction<Type, DynamicInject, Object> dynamicValues, ClassLoader host) {
         this.beanManager = beanManager;
         this.dynamicValues = dynamicValues;
+        this.host = host;
     }
 
     @Override
@@ -125,7 +135,28 @@ final class CdiInstanceInjector implements InstanceInjector {
                     + (qualifiers.isEmpty() ? "" : " with qualifiers " + qualifiers)
                     + " has no host bean to inject; add one to the host, or remove the @Inject");
         }
-        return beanManager.getReference(bean, type, creational);
+        Object reference = beanManager.getReference(bean, type, creational);
+        if (type instanceof Class && ((Class<?>) type).isInterface() && reference != null) {
+            return hostCalls((Class<?>) type, reference);
+        }
+        return reference;
+    }
+
+    /** @return {@code target} behind a proxy of {@code type} that calls it with the host's context class loader */
+    private Object hostCalls(Class<?> type, Object target) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(host);
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        };
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
     private static DynamicInject find(Annotation[] annotations) {

@@ -22,8 +22,11 @@ import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticObserver;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.EventContext;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.lang.model.AnnotationInfo;
 import jakarta.enterprise.lang.model.AnnotationMember;
@@ -67,6 +70,9 @@ public class NbfBuildCompatibleExtension implements BuildCompatibleExtension {
     public void addContainer(ScannedClasses classes) {
         // a JAR with an extension is never an implicit bean archive: add nbf's bean explicitly
         classes.add(NbfContainer.class.getName());
+        // nor is nbf-spi-api: a container that learns qualifiers from its index (Quarkus' ArC) must be
+        // shown @DynamicInject, or it takes @DynamicInject injection points for @Default ones
+        classes.add(DynamicInject.class.getName());
         if (MicroProfileCallMetrics.isAvailable(NbfBuildCompatibleExtension.class.getClassLoader())) {
             classes.add(MetricsHolder.class.getName());
         }
@@ -123,6 +129,34 @@ public class NbfBuildCompatibleExtension implements BuildCompatibleExtension {
                 .scope(Dependent.class)
                 .withParam("spis", spis.toArray(new String[0]))
                 .createWith(DeploymentInfoCreator.class);
+        @SuppressWarnings("unchecked")
+        Class<Object> startup = (Class<Object>) startupEvent();
+        if (startup != null) {
+            components.addObserver(startup).observeWith(StartOnStartup.class);
+        }
+    }
+
+    /**
+     * CDI 4.1's {@code jakarta.enterprise.event.Startup}, or {@code null} under CDI 4.0: looked up by name
+     * so this class loads on both.
+     */
+    private static Class<?> startupEvent() {
+        try {
+            return Class.forName("jakarta.enterprise.event.Startup", false, NbfBuildCompatibleExtension.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Starts nbf on {@code Startup}: Quarkus fires {@code @Initialized(ApplicationScoped.class)} during
+     * static initialization, too early for nbf (see {@link NbfContainer}).
+     */
+    public static final class StartOnStartup implements SyntheticObserver<Object> {
+        @Override
+        public void observe(EventContext<Object> event, Parameters params) {
+            CDI.current().select(NbfContainer.class).get().start();
+        }
     }
 
     @Validation

@@ -9,7 +9,6 @@ import io.nbf.api.management.RouteManager;
 import io.nbf.config.NbfSettings;
 import io.nbf.metrics.MicroProfileCallMetrics;
 import io.nbf.runtime.NbfRuntime;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -53,10 +52,29 @@ public class NbfContainer {
     @Inject
     Event<BundleEvent> bundleEvents;
 
-    private NbfRuntime runtime;
+    private volatile NbfRuntime runtime;
+    private boolean started;
 
-    @PostConstruct
-    void create() {
+    /**
+     * Builds the runtime when first needed, not when the container creates this bean: Quarkus creates
+     * it to deliver {@code @Initialized(ApplicationScoped.class)}, which it fires during static
+     * initialization, before the runtime configuration (e.g. config sources found through the
+     * ServiceLoader) exists.
+     */
+    private NbfRuntime create() {
+        NbfRuntime existing = runtime;
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (this) {
+            if (runtime == null) {
+                runtime = build();
+            }
+            return runtime;
+        }
+    }
+
+    private NbfRuntime build() {
         ClassLoader host = hostClassLoader();
         NbfSettings settings = NbfSettings.read(ConfigProvider.getConfig(host));
         List<Class<?>> spis = new ArrayList<>();
@@ -71,18 +89,35 @@ public class NbfContainer {
                 throw new IllegalStateException("nbf: the injected SPI " + name + " is not visible to " + host, e);
             }
         }
-        runtime = new NbfRuntime(settings, () -> ConfigProvider.getConfig(host), host, exports,
-                new CdiInstanceInjector(beanManager, this::valueFor));
-        runtime.registerSpis(spis);
-        runtime.manager().addListener(bundleEvents::fire);
+        NbfRuntime created = new NbfRuntime(settings, () -> ConfigProvider.getConfig(host), host, exports,
+                new CdiInstanceInjector(beanManager, this::valueFor, host));
+        created.registerSpis(spis);
+        created.manager().addListener(bundleEvents::fire);
+        return created;
     }
 
     /**
      * Deploys the bundle directory once the application is up, so bundles may use any host bean; first
      * lets the guard use Fault Tolerance (which needs the container running) and find the metrics registry.
+     * Weld fires this event with the container running. Quarkus fires it during static initialization,
+     * before {@code CDI.current()} works and before the runtime configuration exists; there the build
+     * compatible extension starts nbf on CDI 4.1's {@code Startup} event instead (an observer it adds
+     * only where that event exists: WildFly 39 has CDI 4.0).
      */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (runtime.guards().faultToleranceAvailable() && cdiRunning()) {
+    void initialized(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (cdiRunning()) {
+            start();
+        }
+    }
+
+    /** Starts nbf, once: the bundle directory, the watchers, Fault Tolerance and metrics. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        NbfRuntime runtime = create();
+        if (runtime.guards().faultToleranceAvailable()) {
             runtime.faultToleranceReady();
         }
         Object registry = metricsRegistry();
@@ -119,43 +154,45 @@ public class NbfContainer {
 
     /** Stops bundles while host beans still exist: their stop hooks may use them. */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        runtime.close();
+        destroy();
     }
 
     @PreDestroy
-    void destroy() {
-        runtime.close();
+    synchronized void destroy() {
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     /** @return the runtime */
     public NbfRuntime runtime() {
-        return runtime;
+        return create();
     }
 
     @Produces
     @Dependent
     BundleBroker broker() {
-        return runtime.broker();
+        return runtime().broker();
     }
 
     @Produces
     @Dependent
     BundleManager manager() {
-        return runtime.manager();
+        return runtime().manager();
     }
 
     @Produces
     @Dependent
     RouteManager routeManager() {
-        return runtime.routes();
+        return runtime().routes();
     }
 
     /** The value of a {@code @DynamicInject} injection point: a routing proxy, or an invoker. */
     Object valueFor(Type type, DynamicInject annotation) {
         if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == DynamicInvoker.class) {
-            return runtime.invoker((Class<?>) ((ParameterizedType) type).getActualTypeArguments()[0]);
+            return runtime().invoker((Class<?>) ((ParameterizedType) type).getActualTypeArguments()[0]);
         }
-        return runtime.proxy((Class<?>) type, InjectionTargets.route(annotation));
+        return runtime().proxy((Class<?>) type, InjectionTargets.route(annotation));
     }
 
     /** The value of a bean's {@code @DynamicInject} injection point. */

@@ -94,7 +94,9 @@ public final class DynamicSettings {
         }
         if (!faultToleranceAvailable && g.needsFaultTolerance()) {
             throw new IllegalArgumentException(ConfigKeys.key(prefix, name, "*") + ": a circuit breaker, baseline, timeout or"
-                    + " rate limit needs SmallRye Fault Tolerance (io.smallrye:smallrye-fault-tolerance), which is not on the class path");
+                    + " rate limit needs SmallRye Fault Tolerance's programmatic API, which the application does not see"
+                    + " (add io.smallrye:smallrye-fault-tolerance; on WildFly, the module dependencies"
+                    + " io.smallrye.fault-tolerance services and org.eclipse.microprofile.fault-tolerance.api)");
         }
         return Optional.of(g);
     }

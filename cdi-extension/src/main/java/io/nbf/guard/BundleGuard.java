@@ -27,6 +27,8 @@ final class BundleGuard {
     private final CallMetrics metrics;
     private final Map<Method, MethodMetrics> methods = new ConcurrentHashMap<>();
     private volatile int breakerState;
+    private volatile boolean warnedInternalError;
+    private static final System.Logger LOG = System.getLogger(BundleGuard.class.getName());
     private final Runnable unregisterGauge;
 
     BundleGuard(GuardPlan plan, String spi, String bundle, String version, CallMetrics metrics, boolean faultToleranceReady,
@@ -86,13 +88,18 @@ final class BundleGuard {
         if (faultTolerance == null) {
             return measured(entry, method, args, mm, false);
         }
+        Throwable[] thrownByBundle = new Throwable[1];
         try {
             return FaultTolerance.call(faultTolerance, () -> {
                 try {
                     return measured(entry, method, args, mm, true);
+                } catch (SlowCall slow) {
+                    throw slow;
                 } catch (Exception | Error e) {
+                    thrownByBundle[0] = e;
                     throw e;
                 } catch (Throwable t) {
+                    thrownByBundle[0] = t;
                     throw new Carrier(t);
                 }
             });
@@ -100,6 +107,15 @@ final class BundleGuard {
             return slow.result;
         } catch (Carrier c) {
             throw c.getCause();
+        } catch (Throwable t) {
+            if (t != thrownByBundle[0] && FaultTolerance.refusal(t) == null && !warnedInternalError) {
+                // Neither the bundle's error nor a refusal: Fault Tolerance itself failed. The call will
+                // degrade like any failure; say why once, or the defect hides behind the degradation.
+                warnedInternalError = true;
+                LOG.log(System.Logger.Level.WARNING, "nbf: SmallRye Fault Tolerance failed on a call of " + spi + " on " + bundle
+                        + ":" + version + " (not an error of the bundle); calls degrade until this is fixed", t);
+            }
+            throw t;
         }
     }
 

@@ -33,6 +33,13 @@ final class FaultTolerance {
      * Builds the Fault Tolerance guard of a plan: circuit breaker (counting what {@code isFailure}
      * accepts), timeout, rate limit, as the plan asks.
      *
+     * <p>The guard's description names the strategies it has ({@link #describe}): Fault Tolerance keys its
+     * metrics recorders by description alone and its OpenTelemetry and Micrometer recorders create only
+     * the instruments of the first guard with that description, so a later guard of the same bundle with
+     * another strategy (a rate limit where the first had a timeout) would fail every call with a
+     * {@code NullPointerException} from the recorder (WildFly records Fault Tolerance metrics with
+     * OpenTelemetry).
+     *
      * @param host the context class loader while building: Fault Tolerance finds its implementation
      *        through it, once per JVM, and a bundle's loader would make it fail for good
      */
@@ -41,7 +48,7 @@ final class FaultTolerance {
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(host);
         try {
-            Guard.Builder b = Guard.create().withDescription(description);
+            Guard.Builder b = Guard.create().withDescription(describe(plan, description));
             if (plan.breaker) {
                 b.withCircuitBreaker()
                         .requestVolumeThreshold(plan.window)
@@ -62,6 +69,22 @@ final class FaultTolerance {
         } finally {
             t.setContextClassLoader(previous);
         }
+    }
+
+    /** @return {@code description} followed by the strategies of the plan, e.g. {@code [breaker, rate-limit]} */
+    static String describe(GuardPlan plan, String description) {
+        StringBuilder d = new StringBuilder(description).append(" [");
+        if (plan.breaker) {
+            d.append("breaker, ");
+        }
+        if (plan.timeout != null) {
+            d.append("timeout, ");
+        }
+        if (plan.rateLimit > 0) {
+            d.append("rate-limit, ");
+        }
+        d.setLength(d.length() - 2); // a plan needing Fault Tolerance has at least one
+        return d.append(']').toString();
     }
 
     static Object call(Object guard, Callable<Object> action) throws Exception {
