@@ -6,6 +6,7 @@ import io.nbf.api.management.BundleManager;
 import io.nbf.api.management.RouteManager;
 import io.nbf.tck.beans.BundleEventLog;
 import io.nbf.tck.beans.ConstructorClient;
+import io.nbf.tck.beans.FixedClock;
 import io.nbf.tck.beans.PriceClients;
 import io.nbf.tck.spi.PriceService;
 import io.nbf.tck.support.BundleArchives;
@@ -35,7 +36,8 @@ public abstract class TckTest {
 
     /** The deployment every TCK test class uses. */
     protected static WebArchive deployment(Class<?> test) {
-        return TckDeployment.archive(test, TckTest.class, PriceClients.class, ConstructorClient.class, BundleEventLog.class);
+        return TckDeployment.archive(test, TckTest.class, PriceClients.class, ConstructorClient.class, BundleEventLog.class,
+                FixedClock.class);
     }
 
     /** No bundle, default settings, no signals. */

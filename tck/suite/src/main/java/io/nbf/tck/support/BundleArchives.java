@@ -42,6 +42,11 @@ public final class BundleArchives {
         return new BundleArchives(id, version).service(PriceService.class.getName(), "io.nbf.tck.bundles.SignalledPriceService");
     }
 
+    /** A bundle whose {@link PriceService} injects the host's {@code Clock} and calls the bundle rt-mart. */
+    public static BundleArchives composer(String id) {
+        return new BundleArchives(id, "1.0").service(PriceService.class.getName(), "io.nbf.tck.bundles.ComposingPriceService");
+    }
+
     /** A bundle whose {@link Probe} reports on its sandbox. */
     public static BundleArchives probe(String id) {
         return new BundleArchives(id, "1.0").service(Probe.class.getName(), "io.nbf.tck.bundles.SandboxProbe");

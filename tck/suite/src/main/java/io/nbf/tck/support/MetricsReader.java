@@ -47,7 +47,13 @@ public final class MetricsReader {
         }
 
         static boolean resolvable() {
-            return CDI.current().select(org.eclipse.microprofile.metrics.MetricRegistry.class, new Application()).isResolvable();
+            try {
+                return CDI.current().select(org.eclipse.microprofile.metrics.MetricRegistry.class, new Application()).isResolvable();
+            } catch (IllegalArgumentException notAQualifierHere) {
+                // a container without MP Metrics need not know @RegistryType as a qualifier: Quarkus' ArC
+                // then rejects the selection ("not a registered qualifier") rather than finding no bean
+                return false;
+            }
         }
 
         static long counter(String name, String bundle, String method, String reason) {
