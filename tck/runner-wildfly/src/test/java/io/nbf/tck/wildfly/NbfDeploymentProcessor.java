@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +29,8 @@ import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.impl.base.ServiceExtensionLoader;
+import org.jboss.shrinkwrap.spi.Configurable;
 
 /**
  * Turns a TCK deployment into what a WildFly application using nbf is (see samples/wildfly/README.md):
@@ -37,10 +38,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *   <li>nbf's three JARs in {@code WEB-INF/lib} (spi-api, modules-runtime, cdi-extension); nothing else of
  *       nbf's dependencies: WildFly provides JSON-P (Parsson), MicroProfile Config and CDI, and the bundle
  *       container must use the server's JBoss Modules, never a second copy;</li>
- *   <li>{@value #DEPENDENCIES} in the manifest's {@code Dependencies}: the server's JBoss Modules, and
+ *   <li>{@value #DEPENDENCIES} in the manifest's {@code Dependencies}: the server's JBoss Modules;
  *       SmallRye Fault Tolerance's programmatic API with its services (its CDI extension and its
- *       {@code Spi}), which WildFly keeps in a private module that deployments do not see by default;</li>
- *   <li>the libraries the TCK's own classes use in the server: AssertJ, Awaitility and Hamcrest.</li>
+ *       {@code Spi}), which WildFly keeps in a private module that deployments do not see by default; and
+ *       the MicroProfile Fault Tolerance API, which WildFly adds only to deployments with Fault Tolerance
+ *       annotations. Each is needed: samples/wildfly/README.md says what fails without it;</li>
+ *   <li>the libraries the TCK's own classes use in the server: AssertJ, Awaitility, Hamcrest and ShrinkWrap's
+ *       implementation.</li>
  * </ul>
  * Each JAR is found where the test class path has it (a JAR, or a {@code target/classes} directory when
  * a reactor build resolves a module to it).
@@ -51,9 +55,18 @@ public class NbfDeploymentProcessor implements ApplicationArchiveProcessor {
     public static final String DEPENDENCIES =
             "org.jboss.modules, io.smallrye.fault-tolerance services, org.eclipse.microprofile.fault-tolerance.api";
 
+    /** A class of each of nbf's JARs: spi-api, modules-runtime, cdi-extension. */
+    private static final List<Class<?>> NBF = List.of(DynamicInject.class, BundleEngine.class, NbfExtension.class);
+    /**
+     * A class of each library the TCK's classes use in the server that WildFly does not provide: AssertJ,
+     * Awaitility and its Hamcrest, and ShrinkWrap's implementation (the TCK builds bundle archives in the
+     * server; Arquillian brings only ShrinkWrap's API along).
+     */
+    private static final List<Class<?>> TCK_LIBRARIES = List.of(Assertions.class, Awaitility.class, Matcher.class,
+            ServiceExtensionLoader.class, Configurable.class);
     private static final Attributes.Name DEPENDENCIES_HEADER = new Attributes.Name("Dependencies");
     private static final ArchivePath MANIFEST = ArchivePaths.create("META-INF/MANIFEST.MF");
-    private static final Map<Class<?>, Archive<?>> LIBRARIES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, File> LOCATIONS = new ConcurrentHashMap<>();
 
     @Override
     public void process(Archive<?> applicationArchive, TestClass testClass) {
@@ -61,12 +74,12 @@ public class NbfDeploymentProcessor implements ApplicationArchiveProcessor {
             return;
         }
         WebArchive war = (WebArchive) applicationArchive;
-        List<Archive<?>> libraries = new ArrayList<>();
-        for (Class<?> marker : List.of(DynamicInject.class, BundleEngine.class, NbfExtension.class,
-                Assertions.class, Awaitility.class, Matcher.class)) {
-            libraries.add(LIBRARIES.computeIfAbsent(marker, NbfDeploymentProcessor::libraryOf));
+        for (Class<?> marker : NBF) {
+            addLibrary(war, marker);
         }
-        war.addAsLibraries(libraries.toArray(new Archive<?>[0]));
+        for (Class<?> marker : TCK_LIBRARIES) {
+            addLibrary(war, marker);
+        }
         war.setManifest(new ByteArrayAsset(withDependencies(war)));
     }
 
@@ -94,8 +107,20 @@ public class NbfDeploymentProcessor implements ApplicationArchiveProcessor {
         return out.toByteArray();
     }
 
-    /** @return the JAR (or class directory) that {@code type} was loaded from, as an archive */
-    static Archive<?> libraryOf(Class<?> type) {
+    /** Adds the JAR (or class directory) {@code type} was loaded from to {@code WEB-INF/lib}. */
+    static void addLibrary(WebArchive war, Class<?> type) {
+        File file = LOCATIONS.computeIfAbsent(type, NbfDeploymentProcessor::locationOf);
+        if (file.isDirectory()) {
+            // target/classes in a reactor build: named after its module directory (target's parent)
+            String name = file.getParentFile().getParentFile().getName() + ".jar";
+            war.addAsLibrary(ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(file).as(JavaArchive.class));
+        } else {
+            war.addAsLibrary(file);
+        }
+    }
+
+    /** @return the JAR or class directory {@code type} was loaded from */
+    static File locationOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from");
@@ -106,11 +131,6 @@ public class NbfDeploymentProcessor implements ApplicationArchiveProcessor {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot read the location of " + type.getName() + ": " + source.getLocation(), e);
         }
-        if (file.isDirectory()) {
-            // target/classes in a reactor build: named after its module directory (target's parent)
-            String name = file.getParentFile().getParentFile().getName() + ".jar";
-            return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(file).as(JavaArchive.class);
-        }
-        return ShrinkWrap.createFromZipFile(JavaArchive.class, file);
+        return file;
     }
 }

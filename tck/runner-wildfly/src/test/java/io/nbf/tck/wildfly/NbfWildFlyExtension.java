@@ -4,7 +4,8 @@ import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArch
 import org.jboss.arquillian.core.spi.LoadableExtension;
 
 /**
- * Makes every TCK deployment a WildFly application using nbf: registers {@link NbfDeploymentProcessor}.
+ * Makes every TCK deployment a WildFly application using nbf ({@link NbfDeploymentProcessor}), and reports
+ * in-container assumption failures as skips ({@link InContainerAbortAsSkip}).
  * Registered in {@code META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}.
  */
 public class NbfWildFlyExtension implements LoadableExtension {
@@ -12,5 +13,6 @@ public class NbfWildFlyExtension implements LoadableExtension {
     @Override
     public void register(ExtensionBuilder builder) {
         builder.service(ApplicationArchiveProcessor.class, NbfDeploymentProcessor.class);
+        builder.observer(InContainerAbortAsSkip.class);
     }
 }

@@ -8,18 +8,17 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The Quarkus runner's Arquillian extension: gives every TCK deployment the Quarkus configuration a
- * Quarkus application using nbf needs (see {@link #APPLICATION_PROPERTIES}).
+ * The Quarkus runner's part of the TCK porting layer for Arquillian's Quarkus adapter: completes each
+ * deployment the suite builds with what a Quarkus application using nbf needs (application.properties).
  */
 public class QuarkusTckExtension implements LoadableExtension {
 
-    /**
-     * What each TCK deployment needs on Quarkus beyond the archive the suite builds.
-     */
+    /** What each TCK deployment needs on Quarkus beyond the archive the suite builds; see src/main/resources/application.properties. */
     static final String APPLICATION_PROPERTIES = String.join("\n",
-            "quarkus.index-dependency.nbf-api.group-id=io.nbf",
-            "quarkus.index-dependency.nbf-api.artifact-id=nbf-spi-api",
-            "quarkus.arc.unremovable-types=io.nbf.tck.beans.**",
+            "quarkus.arc.unremovable-types=io.nbf.tck.beans.**,io.nbf.api.**",
+            "quarkus.http.host=127.0.0.1",
+            "quarkus.http.test-port=0",
+            "quarkus.banner.enabled=false",
             "");
 
     @Override
@@ -31,9 +30,11 @@ public class QuarkusTckExtension implements LoadableExtension {
     public static class QuarkusSettings implements ApplicationArchiveProcessor {
         @Override
         public void process(Archive<?> archive, TestClass testClass) {
-            if (archive instanceof WebArchive) {
-                ((WebArchive) archive).addAsResource(new StringAsset(APPLICATION_PROPERTIES), "application.properties");
+            if (!(archive instanceof WebArchive)) {
+                return;
             }
+            WebArchive war = (WebArchive) archive;
+            war.addAsResource(new StringAsset(APPLICATION_PROPERTIES), "application.properties");
         }
     }
 }
