@@ -1,5 +1,6 @@
 package com.acme.supply.app;
 
+import java.io.PrintStream;
 import java.util.List;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -21,7 +22,7 @@ public final class SupplyChainApp {
     public static void main(String[] args) {
         int status;
         try {
-            status = run();
+            status = run(System.out);
         } catch (Exception | LinkageError e) {
             System.out.println("The sample could not run: " + e);
             e.printStackTrace(System.out);
@@ -31,10 +32,11 @@ public final class SupplyChainApp {
         System.exit(status);
     }
 
-    private static int run() throws Exception {
+    /** Runs the sample, writing its report to {@code out}; @return 0 if every check passed, 1 if not */
+    static int run(PrintStream out) throws Exception {
         long start = System.nanoTime();
         ConsoleLogging.quiet();
-        Report report = new Report(System.out);
+        Report report = new Report(out);
         report.title("nbf supply-chain sample");
 
         SampleDirectories dirs = SampleDirectories.fromSystemProperties();
