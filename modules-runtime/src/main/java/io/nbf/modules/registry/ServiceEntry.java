@@ -4,7 +4,6 @@ import io.nbf.modules.descriptor.BundleDescriptor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One implementation of one SPI, published by one live bundle version. A call {@link #tryEnter()}s
@@ -12,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
  * it is retired, new calls can no longer enter, and the container waits for the in-flight count to
  * reach zero before it stops the bundle.
  *
- * <p>The in-flight count is a {@link LongAdder}, so calling threads do not contend on one counter.
+ * <p>The in-flight count is striped by thread ({@link InFlightCounter}), so calling threads do not
+ * contend on one counter.
  */
 public final class ServiceEntry {
 
@@ -21,7 +21,7 @@ public final class ServiceEntry {
     private final BundleDescriptor bundle;
     private final ClassLoader classLoader;
     private final Map<String, String[]> attributeTokens;
-    private final LongAdder inFlight = new LongAdder();
+    private final InFlightCounter inFlight = new InFlightCounter();
     private volatile boolean retired;
 
     /**
@@ -93,11 +93,11 @@ public final class ServiceEntry {
      *         if the entry was retired in the meantime, and the caller must look the route up again
      */
     public boolean tryEnter() {
-        inFlight.increment();
-        // Dekker-style with retire(): the increment is a full fence, so either this read sees
-        // retired, or the retiring thread's sum sees this call.
+        inFlight.add(1);
+        // Dekker-style with retire(): the increment is a volatile read-modify-write, so either this
+        // read sees retired, or the retiring thread's sum sees this call.
         if (retired) {
-            inFlight.decrement();
+            inFlight.add(-1);
             return false;
         }
         return true;
@@ -105,7 +105,7 @@ public final class ServiceEntry {
 
     /** Ends a call that {@link #tryEnter()} admitted. */
     public void exit() {
-        inFlight.decrement();
+        inFlight.add(-1);
     }
 
     /** @return whether the entry is withdrawn; new calls cannot enter it */
