@@ -1,6 +1,6 @@
 package io.nbf.bench;
 
-import io.nbf.guard.GuardSettings;
+import io.nbf.config.GuardSettings;
 import io.nbf.guard.GuardedDispatcher;
 import io.nbf.metrics.CallMetrics;
 import io.nbf.metrics.MicroProfileCallMetrics;

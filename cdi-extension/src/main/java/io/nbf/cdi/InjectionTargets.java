@@ -3,7 +3,7 @@ package io.nbf.cdi;
 import io.nbf.api.DynamicInject;
 import io.nbf.api.DynamicInvoker;
 import io.nbf.api.RouteType;
-import io.nbf.routing.Route;
+import io.nbf.route.Route;
 
 /**
  * The rules of a {@code @DynamicInject} injection point, shared by both extension forms and by

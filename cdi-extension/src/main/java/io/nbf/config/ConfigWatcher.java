@@ -1,6 +1,6 @@
 package io.nbf.config;
 
-import java.lang.System.Logger.Level;
+import io.nbf.messages.NbfLogger;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -15,8 +15,6 @@ import java.util.function.Supplier;
  * rejects an invalid one with a message naming the key, keeping the last good settings. Thread-safe.
  */
 public final class ConfigWatcher implements AutoCloseable {
-
-    private static final System.Logger LOG = System.getLogger(ConfigWatcher.class.getName());
 
     private final Supplier<DynamicSettings> reader;
     private final Consumer<DynamicSettings> apply;
@@ -40,22 +38,30 @@ public final class ConfigWatcher implements AutoCloseable {
      *
      * @return the settings in force afterwards
      * @throws IllegalArgumentException naming the key, if a value is invalid; the last good settings stay
+     * @throws RuntimeException what a config source threw while it was read (logged once); the last good settings stay
      */
     public synchronized DynamicSettings refresh() {
         DynamicSettings next;
         try {
             next = reader.get();
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().equals(lastRejection)) {
-                LOG.log(Level.ERROR, "nbf rejected a configuration change, the last good settings keep serving: " + e.getMessage());
+            if (!String.valueOf(e.getMessage()).equals(lastRejection)) {
+                NbfLogger.LOG.configurationRejected(e.getMessage());
             }
-            lastRejection = e.getMessage();
+            lastRejection = String.valueOf(e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            String text = e.toString();
+            if (!text.equals(lastRejection)) {
+                NbfLogger.LOG.configurationUnreadable(text, e);
+            }
+            lastRejection = text;
             throw e;
         }
         lastRejection = null;
         if (!next.equals(current)) {
             apply.accept(next);
-            LOG.log(Level.INFO, () -> "nbf applied configuration: " + next);
+            NbfLogger.LOG.configurationApplied(next);
             current = next;
         }
         return next;
@@ -88,7 +94,7 @@ public final class ConfigWatcher implements AutoCloseable {
             try {
                 refresh();
             } catch (RuntimeException rejectedOrBroken) {
-                // logged by refresh(), or a config source failing: try again next time
+                // logged by refresh(): try again next time
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -1,8 +1,7 @@
 package io.nbf.config;
 
 import io.nbf.api.RouteType;
-import io.nbf.guard.GuardSettings;
-import io.nbf.routing.Route;
+import io.nbf.route.Route;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;

@@ -1,56 +1,97 @@
 package io.nbf.guard;
 
+import io.nbf.config.MockMode;
+import io.nbf.dispatch.RouteTarget;
 import io.nbf.metrics.CallMetrics;
 import io.nbf.metrics.CallMetrics.MethodMetrics;
 import io.nbf.modules.registry.ServiceEntry;
-import io.nbf.routing.BundleCall;
+import io.nbf.route.Route;
+import io.nbf.route.RouteBinding;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The guard of one SPI on one bundle version: its plan, its Fault Tolerance guard (with the circuit
- * breaker's state) if the plan needs one, and its metrics. Thread-safe.
- *
- * <p>The slow-call rule: Fault Tolerance's breaker counts exceptions, so a call that succeeds but takes
- * longer than the baseline leaves the guarded action as a {@link SlowCall} carrying its result; the
- * breaker counts it as a failure, and the caller gets the result. Durations come from two
- * {@link System#nanoTime()} reads on the calling thread: no timer, no thread.
+ * The guard of one SPI on one bundle version: its plan, the chain of {@link GuardStep}s the plan needs,
+ * its Fault Tolerance guard (with the circuit breaker's state) if the plan needs one, and its metrics.
+ * Thread-safe.
  */
 final class BundleGuard {
 
     final GuardPlan plan;
-    final String spi;
-    final String bundle;
-    final String version;
-    private final Object faultTolerance;
+    private final String spi;
+    private final String bundle;
+    private final String version;
     private final CallMetrics metrics;
     private final Map<Method, MethodMetrics> methods = new ConcurrentHashMap<>();
-    private volatile int breakerState;
-    private volatile boolean warnedInternalError;
-    private static final System.Logger LOG = System.getLogger(BundleGuard.class.getName());
+    private final boolean hasFaultTolerance;
     private final Runnable unregisterGauge;
+    private final GuardStep chain;
+    private volatile int breakerState;
 
-    BundleGuard(GuardPlan plan, String spi, String bundle, String version, CallMetrics metrics, boolean faultToleranceReady,
-            ClassLoader host) {
+    /**
+     * @param spi the SPI
+     * @param bundle the bundle id, empty for the guard of a route no bundle serves
+     * @param version its version, empty likewise
+     * @param metrics where calls are recorded, if the plan records them
+     * @param faultToleranceReady whether Fault Tolerance guards can be built now
+     */
+    BundleGuard(GuardPlan plan, Class<?> spi, String bundle, String version, CallMetrics metrics, boolean faultToleranceReady,
+            GuardResources resources) {
         this.plan = plan;
-        this.spi = spi;
+        this.spi = spi.getName();
         this.bundle = bundle;
         this.version = version;
-        this.metrics = plan.metrics ? metrics : CallMetrics.NONE;
+        this.metrics = plan.metrics() ? metrics : CallMetrics.NONE;
+        Object faultTolerance = null;
         if (plan.needsFaultTolerance() && faultToleranceReady && !bundle.isEmpty()) {
-            this.faultTolerance = FaultTolerance.build(plan, "nbf " + spi + " on " + bundle + ":" + version,
-                    this::countsAsFailure, s -> breakerState = s, host);
-            this.unregisterGauge = plan.breaker ? this.metrics.breakerGauge(spi, bundle, version, () -> breakerState) : null;
-        } else {
-            this.faultTolerance = null;
-            this.unregisterGauge = null;
+            faultTolerance = FaultTolerance.build(plan, "nbf " + this.spi + " on " + bundle + ":" + version,
+                    this::countsAsFailure, s -> breakerState = s, resources.host());
         }
+        this.hasFaultTolerance = faultTolerance != null;
+        this.unregisterGauge = hasFaultTolerance && plan.breaker()
+                ? this.metrics.breakerGauge(this.spi, bundle, version, () -> breakerState) : null;
+        this.chain = chain(spi, faultTolerance, resources);
+    }
+
+    /** The steps the plan needs, outermost first (see {@link GuardStep}). */
+    private GuardStep chain(Class<?> spiType, Object faultTolerance, GuardResources resources) {
+        if (plan.mockMode() == MockMode.FORCE) {
+            return new MockStep(fallback(spiType, plan.mockBundle(), resources));
+        }
+        GuardStep step = faultTolerance == null ? InvokeStep.PLAIN
+                : new FaultToleranceStep(new InvokeStep(plan.baselineNanos()), faultTolerance, spi + " on " + bundle + ":" + version);
+        step = new EnterStep(step);
+        String failTo = plan.failureTarget();
+        if (failTo != null) {
+            step = new DegradationStep(step, fallback(spiType, failTo, resources), plan.mockMode() == MockMode.FAIL, plan,
+                    resources.faultToleranceAvailable());
+        }
+        Fallback degradation = plan.degradation() == null ? null : fallback(spiType, plan.degradation(), resources);
+        if (plan.degradePercent() > 0 && degradation != null) {
+            step = new ThrottleStep(step, plan.degradePercent(), degradation);
+        }
+        return new NotFoundStep(step, degradation);
+    }
+
+    private Fallback fallback(Class<?> spiType, String bundleId, GuardResources resources) {
+        return new Fallback(RouteBinding.fixed(resources.registry(), spiType, Route.id(bundleId)), resources.fallbackMetrics(),
+                plan.metrics());
+    }
+
+    /**
+     * Guards one call.
+     *
+     * @param entry the entry the route selected, not entered; {@code null} if none
+     * @return what the call returned, or {@link GuardStep#RETRY} if the entry was retired before the call entered it
+     */
+    Object call(RouteTarget route, ServiceEntry entry, Method method, Object[] args) throws Throwable {
+        return chain.apply(new GuardedCall(route, entry, method, args, metrics(method)));
     }
 
     /** @return whether Fault Tolerance guards the calls */
     boolean hasFaultTolerance() {
-        return faultTolerance != null;
+        return hasFaultTolerance;
     }
 
     /** @return the breaker state: 0 closed, 1 open, 2 half-open */
@@ -65,7 +106,7 @@ final class BundleGuard {
         }
     }
 
-    MethodMetrics metrics(Method m) {
+    private MethodMetrics metrics(Method m) {
         MethodMetrics mm = methods.get(m);
         if (mm == null) {
             mm = methods.computeIfAbsent(m, k -> metrics.method(spi, bundle.isEmpty() ? "-" : bundle, version.isEmpty() ? "-" : version, k.getName()));
@@ -74,85 +115,6 @@ final class BundleGuard {
     }
 
     private boolean countsAsFailure(Throwable t) {
-        return t instanceof SlowCall || FaultTolerance.isTimeout(t) || plan.degrades(t);
-    }
-
-    /**
-     * Calls the bundle through the guard.
-     *
-     * @return what the bundle returned (also when it was slow)
-     * @throws Throwable what the bundle threw, or Fault Tolerance's refusal (timeout, open breaker, rate limit)
-     */
-    Object call(ServiceEntry entry, Method method, Object[] args) throws Throwable {
-        MethodMetrics mm = metrics(method);
-        if (faultTolerance == null) {
-            return measured(entry, method, args, mm, false);
-        }
-        Throwable[] thrownByBundle = new Throwable[1];
-        try {
-            return FaultTolerance.call(faultTolerance, () -> {
-                try {
-                    return measured(entry, method, args, mm, true);
-                } catch (SlowCall slow) {
-                    throw slow;
-                } catch (Exception | Error e) {
-                    thrownByBundle[0] = e;
-                    throw e;
-                } catch (Throwable t) {
-                    thrownByBundle[0] = t;
-                    throw new Carrier(t);
-                }
-            });
-        } catch (SlowCall slow) {
-            return slow.result;
-        } catch (Carrier c) {
-            throw c.getCause();
-        } catch (Throwable t) {
-            if (t != thrownByBundle[0] && FaultTolerance.refusal(t) == null && !warnedInternalError) {
-                // Neither the bundle's error nor a refusal: Fault Tolerance itself failed. The call will
-                // degrade like any failure; say why once, or the defect hides behind the degradation.
-                warnedInternalError = true;
-                LOG.log(System.Logger.Level.WARNING, "nbf: SmallRye Fault Tolerance failed on a call of " + spi + " on " + bundle
-                        + ":" + version + " (not an error of the bundle); calls degrade until this is fixed", t);
-            }
-            throw t;
-        }
-    }
-
-    private Object measured(ServiceEntry entry, Method method, Object[] args, MethodMetrics mm, boolean slowRule) throws Throwable {
-        long start = System.nanoTime();
-        Object result;
-        try {
-            result = BundleCall.invoke(entry, method, args);
-        } catch (Throwable t) {
-            mm.failure(System.nanoTime() - start);
-            throw t;
-        }
-        long nanos = System.nanoTime() - start;
-        mm.success(nanos);
-        if (slowRule && plan.baselineNanos > 0 && nanos > plan.baselineNanos) {
-            throw new SlowCall(result);
-        }
-        return result;
-    }
-
-    /** A successful call slower than the baseline, leaving the guarded action so the breaker counts it. */
-    static final class SlowCall extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient Object result;
-
-        SlowCall(Object result) {
-            super("slower than the baseline", null, false, false);
-            this.result = result;
-        }
-    }
-
-    /** Carries a throwable that is neither an Exception nor an Error through Fault Tolerance's Callable. */
-    private static final class Carrier extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Carrier(Throwable t) {
-            super(t.toString(), t, false, false);
-        }
+        return t instanceof InvokeStep.SlowCall || FaultTolerance.isTimeout(t) || plan.degrades(t);
     }
 }

@@ -1,5 +1,7 @@
 package io.nbf.guard;
 
+import io.nbf.metrics.DegradationReason;
+
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.RateLimitException;
@@ -49,21 +51,21 @@ final class FaultTolerance {
         t.setContextClassLoader(host);
         try {
             Guard.Builder b = Guard.create().withDescription(describe(plan, description));
-            if (plan.breaker) {
+            if (plan.breaker()) {
                 b.withCircuitBreaker()
-                        .requestVolumeThreshold(plan.window)
-                        .failureRatio(plan.failureRatio)
-                        .delay(plan.delay.toMillis(), ChronoUnit.MILLIS)
-                        .successThreshold(plan.successThreshold)
+                        .requestVolumeThreshold(plan.window())
+                        .failureRatio(plan.failureRatio())
+                        .delay(plan.delay().toMillis(), ChronoUnit.MILLIS)
+                        .successThreshold(plan.successThreshold())
                         .when(isFailure)
                         .onStateChange(s -> breakerState.accept(stateCode(s)))
                         .done();
             }
-            if (plan.rateLimit > 0) {
-                b.withRateLimit().limit(plan.rateLimit).window(plan.rateWindow.toMillis(), ChronoUnit.MILLIS).done();
+            if (plan.rateLimit() > 0) {
+                b.withRateLimit().limit(plan.rateLimit()).window(plan.rateWindow().toMillis(), ChronoUnit.MILLIS).done();
             }
-            if (plan.timeout != null) {
-                b.withTimeout().duration(plan.timeout.toMillis(), ChronoUnit.MILLIS).done();
+            if (plan.timeout() != null) {
+                b.withTimeout().duration(plan.timeout().toMillis(), ChronoUnit.MILLIS).done();
             }
             return b.build();
         } finally {
@@ -74,13 +76,13 @@ final class FaultTolerance {
     /** @return {@code description} followed by the strategies of the plan, e.g. {@code [breaker, rate-limit]} */
     static String describe(GuardPlan plan, String description) {
         StringBuilder d = new StringBuilder(description).append(" [");
-        if (plan.breaker) {
+        if (plan.breaker()) {
             d.append("breaker, ");
         }
-        if (plan.timeout != null) {
+        if (plan.timeout() != null) {
             d.append("timeout, ");
         }
-        if (plan.rateLimit > 0) {
+        if (plan.rateLimit() > 0) {
             d.append("rate-limit, ");
         }
         d.setLength(d.length() - 2); // a plan needing Fault Tolerance has at least one

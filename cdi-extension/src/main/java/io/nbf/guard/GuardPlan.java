@@ -1,59 +1,55 @@
 package io.nbf.guard;
 
+import io.nbf.config.GuardSettings;
+import io.nbf.config.MockMode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The guard that applies to calls of one SPI on one bundle version: its bundle's keys over its SPI's
  * over the defaults, and its descriptor's degradation bundle where configuration names none. Immutable;
  * equal plans guard alike, so a changed plan means a fresh guard (and breaker).
+ *
+ * @param degradation the bundle failed calls go to, or {@code null}
+ * @param mockMode the mock route's mode, or {@code null} for none
+ * @param mockBundle the mock route's bundle, or {@code null}
+ * @param degradePercent the share of calls the split sends to {@code degradation}, 0 for none
+ * @param baselineNanos calls slower than this count as breaker failures; 0 for no baseline
+ * @param breaker whether a circuit breaker guards the calls
+ * @param window the breaker's rolling window, in calls
+ * @param failureRatio the failed share of the window that opens the breaker
+ * @param delay how long the breaker stays open
+ * @param successThreshold half-open probes that must succeed to close it
+ * @param timeout the Fault Tolerance timeout, or {@code null}
+ * @param rateLimit calls per {@code rateWindow}, 0 for no limit
+ * @param rateWindow the rate limit's window
+ * @param degradeOn the exception classes that degrade, {@code null} for all
+ * @param skipOn the exception classes that never degrade, {@code null} for none
+ * @param metrics whether calls are recorded
  */
-final class GuardPlan {
+record GuardPlan(
+        String degradation,
+        MockMode mockMode,
+        String mockBundle,
+        int degradePercent,
+        long baselineNanos,
+        boolean breaker,
+        int window,
+        double failureRatio,
+        Duration delay,
+        int successThreshold,
+        Duration timeout,
+        int rateLimit,
+        Duration rateWindow,
+        List<String> degradeOn,
+        List<String> skipOn,
+        boolean metrics) {
 
     static final int DEFAULT_WINDOW = 20;
     static final double DEFAULT_FAILURE_RATIO = 0.5;
     static final Duration DEFAULT_DELAY = Duration.ofSeconds(5);
     static final int DEFAULT_SUCCESS_THRESHOLD = 1;
     static final Duration DEFAULT_RATE_WINDOW = Duration.ofSeconds(1);
-
-    final String degradation;
-    final MockMode mockMode;
-    final String mockBundle;
-    final int degradePercent;
-    final long baselineNanos;
-    final boolean breaker;
-    final int window;
-    final double failureRatio;
-    final Duration delay;
-    final int successThreshold;
-    final Duration timeout;
-    final int rateLimit;
-    final Duration rateWindow;
-    final List<String> degradeOn;
-    final List<String> skipOn;
-    final boolean metrics;
-
-    private GuardPlan(GuardSettings s, boolean metrics) {
-        this.degradation = s.degradation;
-        this.mockMode = s.mockMode;
-        this.mockBundle = s.mockBundle;
-        this.degradePercent = s.degradePercent == null ? 0 : s.degradePercent;
-        this.baselineNanos = s.baseline == null ? 0 : s.baseline.toNanos();
-        boolean breakerKeys = s.breakerWindow != null || s.breakerFailureRatio != null || s.breakerDelay != null
-                || s.breakerSuccessThreshold != null;
-        this.breaker = s.breaker != null ? s.breaker : (s.baseline != null || breakerKeys);
-        this.window = s.breakerWindow == null ? DEFAULT_WINDOW : s.breakerWindow;
-        this.failureRatio = s.breakerFailureRatio == null ? DEFAULT_FAILURE_RATIO : s.breakerFailureRatio;
-        this.delay = s.breakerDelay == null ? DEFAULT_DELAY : s.breakerDelay;
-        this.successThreshold = s.breakerSuccessThreshold == null ? DEFAULT_SUCCESS_THRESHOLD : s.breakerSuccessThreshold;
-        this.timeout = s.timeout;
-        this.rateLimit = s.rateLimit == null ? 0 : s.rateLimit;
-        this.rateWindow = s.rateLimitWindow == null ? DEFAULT_RATE_WINDOW : s.rateLimitWindow;
-        this.degradeOn = s.degradeOn;
-        this.skipOn = s.skipOn;
-        this.metrics = metrics;
-    }
 
     /**
      * @param bundle the bundle's keys
@@ -62,11 +58,29 @@ final class GuardPlan {
      * @param metrics whether calls are recorded
      */
     static GuardPlan of(GuardSettings bundle, GuardSettings spi, String declaredDegradation, boolean metrics) {
-        GuardSettings merged = bundle.orElse(spi);
-        if (bundle.degradation == null && declaredDegradation != null) {
-            merged.degradation = declaredDegradation; // the bundle's own declaration beats the SPI-wide key
+        GuardSettings s = bundle.orElse(spi);
+        if (bundle.degradation() == null && declaredDegradation != null) {
+            s = s.withDegradation(declaredDegradation); // the bundle's own declaration beats the SPI-wide key
         }
-        return new GuardPlan(merged, metrics);
+        boolean breakerKeys = s.breakerWindow() != null || s.breakerFailureRatio() != null || s.breakerDelay() != null
+                || s.breakerSuccessThreshold() != null;
+        return new GuardPlan(
+                s.degradation(),
+                s.mockMode(),
+                s.mockBundle(),
+                s.degradePercent() == null ? 0 : s.degradePercent(),
+                s.baseline() == null ? 0 : s.baseline().toNanos(),
+                s.breaker() != null ? s.breaker() : (s.baseline() != null || breakerKeys),
+                s.breakerWindow() == null ? DEFAULT_WINDOW : s.breakerWindow(),
+                s.breakerFailureRatio() == null ? DEFAULT_FAILURE_RATIO : s.breakerFailureRatio(),
+                s.breakerDelay() == null ? DEFAULT_DELAY : s.breakerDelay(),
+                s.breakerSuccessThreshold() == null ? DEFAULT_SUCCESS_THRESHOLD : s.breakerSuccessThreshold(),
+                s.timeout(),
+                s.rateLimit() == null ? 0 : s.rateLimit(),
+                s.rateLimitWindow() == null ? DEFAULT_RATE_WINDOW : s.rateLimitWindow(),
+                s.degradeOn(),
+                s.skipOn(),
+                metrics);
     }
 
     /** @return whether a breaker, a timeout or a rate limit needs SmallRye Fault Tolerance */
@@ -74,10 +88,15 @@ final class GuardPlan {
         return breaker || timeout != null || rateLimit > 0;
     }
 
-    /** @return whether nothing at all guards the call, so the plain dispatch serves it */
+    /** @return whether nothing at all guards the call, so the plain path serves it */
     boolean isNoop() {
         return degradation == null && mockMode == null && degradePercent == 0 && baselineNanos == 0
                 && !needsFaultTolerance() && !metrics;
+    }
+
+    /** @return the bundle a failed call goes to: the {@code fail:} mock bundle, else the degradation bundle; or {@code null} */
+    String failureTarget() {
+        return mockMode == MockMode.FAIL ? mockBundle : degradation;
     }
 
     /**
@@ -95,20 +114,5 @@ final class GuardPlan {
             }
         }
         return false;
-    }
-
-    private Object[] fields() {
-        return new Object[] {degradation, mockMode, mockBundle, degradePercent, baselineNanos, breaker, window, failureRatio,
-            delay, successThreshold, timeout, rateLimit, rateWindow, degradeOn, skipOn, metrics};
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof GuardPlan && java.util.Arrays.equals(fields(), ((GuardPlan) o).fields());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(fields());
     }
 }

@@ -1,6 +1,5 @@
 package io.nbf.metrics;
 
-import io.nbf.guard.DegradationReason;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 

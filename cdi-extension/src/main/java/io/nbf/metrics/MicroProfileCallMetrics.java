@@ -1,6 +1,5 @@
 package io.nbf.metrics;
 
-import io.nbf.guard.DegradationReason;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntSupplier;

@@ -9,7 +9,7 @@
  *       {@code spi}, {@code bundle}, {@code version}, {@code method};</li>
  *   <li>{@code nbf.calls.failed} (counter): calls that threw, same tags;</li>
  *   <li>{@code nbf.calls.degraded} (counter): calls that went to a degradation or mock bundle, same tags
- *       plus {@code reason} (see {@link io.nbf.guard.DegradationReason});</li>
+ *       plus {@code reason} (see {@link io.nbf.metrics.DegradationReason});</li>
  *   <li>{@code nbf.breaker.state} (gauge): 0 closed, 1 open, 2 half-open; tags {@code spi}, {@code bundle},
  *       {@code version};</li>
  *   <li>{@code nbf.bundles.installed}, {@code nbf.bundles.active} and {@code nbf.bundles.live} (gauges): bundle

@@ -14,12 +14,12 @@ import io.nbf.modules.EngineConfig;
 import io.nbf.modules.InstanceInjector;
 import io.nbf.modules.deploy.DirectoryDeployer;
 import io.nbf.modules.registry.ServiceEntry;
+import io.nbf.dispatch.CallSite;
 import io.nbf.guard.GuardedDispatcher;
+import io.nbf.messages.NbfLogger;
 import io.nbf.metrics.CallMetrics;
-import io.nbf.routing.Route;
-import io.nbf.routing.RouteBinding;
-import io.nbf.routing.Router;
-import java.lang.System.Logger.Level;
+import io.nbf.route.Route;
+import io.nbf.proxy.Router;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,8 +42,6 @@ import org.eclipse.microprofile.config.Config;
  * behind. Thread-safe.
  */
 public final class NbfRuntime implements AutoCloseable {
-
-    private static final System.Logger LOG = System.getLogger(NbfRuntime.class.getName());
 
     private final NbfSettings settings;
     private final BundleEngine engine;
@@ -114,7 +112,7 @@ public final class NbfRuntime implements AutoCloseable {
 
             @Override
             public Optional<String> explain(Class<?> spi) {
-                return Optional.ofNullable(router.defaultBinding(spi).resolve()).map(ServiceEntry::bundleId);
+                return Optional.ofNullable(router.defaultRoute(spi).resolve()).map(ServiceEntry::bundleId);
             }
         };
     }
@@ -138,8 +136,7 @@ public final class NbfRuntime implements AutoCloseable {
         configWatcher.refresh(); // and the keys of the bundles just installed
         configWatcher.start(settings.refreshInterval());
         started = true;
-        LOG.log(Level.INFO, () -> "nbf started: " + engine.bundles().size() + " bundle version(s) from "
-                + settings.bundlesDirectory().toAbsolutePath());
+        NbfLogger.LOG.started(engine.bundles().size(), settings.bundlesDirectory().toAbsolutePath());
     }
 
     /** Registers the SPIs whose route keys are read, e.g. those of the injection points, before {@link #start()}. */
@@ -247,11 +244,11 @@ public final class NbfRuntime implements AutoCloseable {
     }
 
     private void prepareGuards() {
-        for (RouteBinding b : router.bindings()) {
+        for (CallSite site : router.sites()) {
             try {
-                guards.prepare(b);
+                site.prepare();
             } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, () -> "preparing the guard of " + b + " failed; its next call will build it", e);
+                NbfLogger.LOG.guardNotPrepared(site, e);
             }
         }
     }
@@ -268,6 +265,6 @@ public final class NbfRuntime implements AutoCloseable {
             deployer.close();
         }
         engine.close();
-        LOG.log(Level.INFO, "nbf stopped");
+        NbfLogger.LOG.stopped();
     }
 }

@@ -21,6 +21,7 @@ public final class NbfWeld {
      * Weld without the portable extension, running nbf's build compatible extension instead, as Quarkus
      * would (see {@link UnskippedBuildCompatibleExtension} for why it is registered by hand).
      */
+    @SuppressWarnings("unchecked") // Weld's varargs of Class<? extends BuildCompatibleExtension>
     public static Weld weldWithBuildCompatibleExtension(Path bundles, Class<?>... beans) {
         configure(bundles);
         return new Weld().disableDiscovery().addBeanClasses(beans)

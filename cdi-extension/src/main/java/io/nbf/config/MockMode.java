@@ -1,4 +1,4 @@
-package io.nbf.guard;
+package io.nbf.config;
 
 /** Dubbo-style mock routing: {@code force:<bundle>} sends every call there, {@code fail:<bundle>} only the failed ones. */
 public enum MockMode {

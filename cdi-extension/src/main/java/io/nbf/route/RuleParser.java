@@ -1,4 +1,4 @@
-package io.nbf.routing;
+package io.nbf.route;
 
 import io.nbf.modules.registry.AttributeMatch;
 import jakarta.json.JsonException;

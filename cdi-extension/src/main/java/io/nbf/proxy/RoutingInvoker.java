@@ -1,6 +1,7 @@
-package io.nbf.routing;
+package io.nbf.proxy;
 
 import io.nbf.api.DynamicInvoker;
+import io.nbf.route.Route;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

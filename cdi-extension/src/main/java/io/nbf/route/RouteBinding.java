@@ -1,6 +1,7 @@
-package io.nbf.routing;
+package io.nbf.route;
 
 import io.nbf.api.ServiceNotFoundException;
+import io.nbf.dispatch.RouteTarget;
 import io.nbf.modules.registry.RegistrySnapshot;
 import io.nbf.modules.registry.ServiceEntry;
 import io.nbf.modules.registry.ServiceRegistry;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * chosen entry until the registry or the route changes, so a call on an unchanged registry costs two
  * volatile reads and a compare. Thread-safe.
  */
-public final class RouteBinding {
+public final class RouteBinding implements RouteTarget {
 
     private final ServiceRegistry registry;
     private final Class<?> spi;
@@ -22,7 +23,6 @@ public final class RouteBinding {
     private final boolean overridable;
     private volatile Route effective;
     private volatile Resolution cache = Resolution.NONE;
-    private volatile Object attachment;
 
     /** A route resolved against one registry snapshot. */
     private static final class Resolution {
@@ -38,7 +38,7 @@ public final class RouteBinding {
         }
     }
 
-    RouteBinding(ServiceRegistry registry, Class<?> spi, Route declared, boolean overridable) {
+    private RouteBinding(ServiceRegistry registry, Class<?> spi, Route declared, boolean overridable) {
         this.registry = registry;
         this.spi = spi;
         this.declared = declared;
@@ -46,7 +46,17 @@ public final class RouteBinding {
         this.effective = declared;
     }
 
-    /** @return the SPI type */
+    /** @return the binding of an injection point's route, which the configuration may override */
+    public static RouteBinding overridable(ServiceRegistry registry, Class<?> spi, Route declared) {
+        return new RouteBinding(registry, spi, declared, true);
+    }
+
+    /** @return the binding of a route the configuration does not override (chosen per call, or a degradation target) */
+    public static RouteBinding fixed(ServiceRegistry registry, Class<?> spi, Route route) {
+        return new RouteBinding(registry, spi, route, false);
+    }
+
+    @Override
     public Class<?> spi() {
         return spi;
     }
@@ -62,19 +72,24 @@ public final class RouteBinding {
     }
 
     /** @return whether configuration may override the route (not for per-call dynamic routes) */
-    boolean overridable() {
+    public boolean overridable() {
         return overridable;
     }
 
-    void override(Route override) {
+    /**
+     * Puts the configuration's route in force from the next call on.
+     *
+     * @param override the configured route, or {@code null} to go back to the declared one
+     * @throws IllegalStateException if this binding is {@link #fixed}
+     */
+    public void override(Route override) {
+        if (!overridable) {
+            throw new IllegalStateException(this + " is fixed; the configuration does not override it");
+        }
         effective = override != null ? override : declared;
     }
 
-    /**
-     * The live entry the route selects now, without entering it.
-     *
-     * @return the entry, or {@code null} if no live bundle matches
-     */
+    @Override
     public ServiceEntry resolve() {
         RegistrySnapshot snapshot = registry.snapshot();
         Route route = effective;
@@ -87,23 +102,7 @@ public final class RouteBinding {
         return entry;
     }
 
-    /**
-     * Resolves the route and enters the entry, looking again if it was retired in between (a version
-     * switch), so a call always lands on a version that was live when it started.
-     *
-     * @return the entered entry (the caller must {@link ServiceEntry#exit()} it), or {@code null} if no
-     *         live bundle matches
-     */
-    public ServiceEntry enter() {
-        while (true) {
-            ServiceEntry e = resolve();
-            if (e == null || e.tryEnter()) {
-                return e;
-            }
-        }
-    }
-
-    /** @return the exception a call raises when {@link #enter()} finds nothing, naming the SPI, the route and what is live */
+    @Override
     public ServiceNotFoundException notFound() {
         Route route = effective;
         SpiServices live = registry.snapshot().services(spi);
@@ -113,16 +112,6 @@ public final class RouteBinding {
         return new ServiceNotFoundException(spi.getName(), route.toString(),
                 "no live bundle serves " + spi.getName() + " on route " + route
                         + (route != declared ? " (configured; declared " + declared + ")" : "") + "; " + liveText);
-    }
-
-    /** @return what the dispatcher cached on this binding, or {@code null} */
-    public Object attachment() {
-        return attachment;
-    }
-
-    /** Lets the dispatcher cache what it derived from this binding's resolution. */
-    public void attach(Object value) {
-        attachment = value;
     }
 
     @Override

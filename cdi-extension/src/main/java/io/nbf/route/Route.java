@@ -1,4 +1,4 @@
-package io.nbf.routing;
+package io.nbf.route;
 
 import io.nbf.api.RouteType;
 import io.nbf.modules.descriptor.BundleDescriptor;

@@ -1,4 +1,4 @@
-package io.nbf.guard;
+package io.nbf.metrics;
 
 /** Why a call went to a degradation (or mock) bundle; a tag of the {@code nbf.calls.degraded} metric. */
 public enum DegradationReason {

@@ -1,7 +1,5 @@
-package io.nbf.guard;
+package io.nbf.config;
 
-import io.nbf.config.ConfigKeys;
-import io.nbf.config.Durations;
 import io.nbf.modules.descriptor.BundleDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +9,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The guard keys of one SPI ({@code nbf.guard."<spi>".<key>}) or one bundle
- * ({@code nbf.bundle."<id>".<key>}); every field is optional ({@code null}: not set). A bundle's key
- * wins over its SPI's, which wins over the default. Immutable.
+ * ({@code nbf.bundle."<id>".<key>}); every component is optional ({@code null}: not set). A bundle's key
+ * wins over its SPI's, which wins over the default. Immutable: the lists are unmodifiable.
  *
  * <pre>
  * degradation=rt-mart                # the bundle that takes the calls when this one degrades
@@ -31,28 +29,36 @@ import org.eclipse.microprofile.config.Config;
  * mock=force:mock-bundle             # or fail:mock-bundle
  * </pre>
  */
-public final class GuardSettings {
+public record GuardSettings(
+        String degradation,
+        List<String> degradeOn,
+        List<String> skipOn,
+        Duration timeout,
+        Duration baseline,
+        Boolean breaker,
+        Integer breakerWindow,
+        Double breakerFailureRatio,
+        Duration breakerDelay,
+        Integer breakerSuccessThreshold,
+        Integer degradePercent,
+        Integer rateLimit,
+        Duration rateLimitWindow,
+        MockMode mockMode,
+        String mockBundle) {
 
     /** Nothing set. */
-    public static final GuardSettings NONE = new GuardSettings();
+    public static final GuardSettings NONE = new GuardSettings(null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
 
-    String degradation;
-    List<String> degradeOn;
-    List<String> skipOn;
-    Duration timeout;
-    Duration baseline;
-    Boolean breaker;
-    Integer breakerWindow;
-    Double breakerFailureRatio;
-    Duration breakerDelay;
-    Integer breakerSuccessThreshold;
-    Integer degradePercent;
-    Integer rateLimit;
-    Duration rateLimitWindow;
-    MockMode mockMode;
-    String mockBundle;
+    /** The guard keys, as written after {@code nbf.guard."<spi>".} or {@code nbf.bundle."<id>".}. */
+    public static final List<String> KEYS = List.of("degradation", "degrade-on", "skip-on", "timeout", "baseline", "breaker",
+            "breaker.window", "breaker.failure-ratio", "breaker.delay", "breaker.success-threshold", "throttle.degrade-percent",
+            "rate-limit", "rate-limit.window", "mock");
 
-    private GuardSettings() {
+    /** Copies the lists, so that the settings stay as read. */
+    public GuardSettings {
+        degradeOn = degradeOn == null ? null : List.copyOf(degradeOn);
+        skipOn = skipOn == null ? null : List.copyOf(skipOn);
     }
 
     /** A reader of one key: the value at the key, or {@code null}. */
@@ -68,20 +74,8 @@ public final class GuardSettings {
      * @throws IllegalArgumentException naming the key, for the first invalid value
      */
     public static GuardSettings read(Source source) {
-        GuardSettings s = new GuardSettings();
-        s.degradation = value(source, "degradation", (k, v) -> bundleId(k, v));
-        s.degradeOn = value(source, "degrade-on", GuardSettings::classNames);
-        s.skipOn = value(source, "skip-on", GuardSettings::classNames);
-        s.timeout = value(source, "timeout", GuardSettings::positiveDuration);
-        s.baseline = value(source, "baseline", GuardSettings::positiveDuration);
-        s.breaker = value(source, "breaker", GuardSettings::bool);
-        s.breakerWindow = value(source, "breaker.window", (k, v) -> integer(k, v, 1, 100_000));
-        s.breakerFailureRatio = value(source, "breaker.failure-ratio", GuardSettings::ratio);
-        s.breakerDelay = value(source, "breaker.delay", GuardSettings::positiveDuration);
-        s.breakerSuccessThreshold = value(source, "breaker.success-threshold", (k, v) -> integer(k, v, 1, 10_000));
-        s.degradePercent = value(source, "throttle.degrade-percent", (k, v) -> integer(k, v, 0, 100));
-        s.rateLimit = value(source, "rate-limit", (k, v) -> integer(k, v, 1, Integer.MAX_VALUE));
-        s.rateLimitWindow = value(source, "rate-limit.window", GuardSettings::positiveDuration);
+        MockMode mockMode = null;
+        String mockBundle = null;
         String[] mock = source.get("mock");
         if (mock != null) {
             String v = mock[1].trim();
@@ -90,9 +84,25 @@ public final class GuardSettings {
             if (!mode.equals("FORCE") && !mode.equals("FAIL")) {
                 throw new IllegalArgumentException(mock[0] + ": '" + mock[1] + "' is not a mock route; write force:<bundle-id> or fail:<bundle-id>");
             }
-            s.mockMode = MockMode.valueOf(mode);
-            s.mockBundle = bundleId(mock[0], v.substring(colon + 1).trim());
+            mockMode = MockMode.valueOf(mode);
+            mockBundle = bundleId(mock[0], v.substring(colon + 1).trim());
         }
+        GuardSettings s = new GuardSettings(
+                value(source, "degradation", GuardSettings::bundleId),
+                value(source, "degrade-on", GuardSettings::classNames),
+                value(source, "skip-on", GuardSettings::classNames),
+                value(source, "timeout", GuardSettings::positiveDuration),
+                value(source, "baseline", GuardSettings::positiveDuration),
+                value(source, "breaker", GuardSettings::bool),
+                value(source, "breaker.window", (k, v) -> integer(k, v, 1, 100_000)),
+                value(source, "breaker.failure-ratio", GuardSettings::ratio),
+                value(source, "breaker.delay", GuardSettings::positiveDuration),
+                value(source, "breaker.success-threshold", (k, v) -> integer(k, v, 1, 10_000)),
+                value(source, "throttle.degrade-percent", (k, v) -> integer(k, v, 0, 100)),
+                value(source, "rate-limit", (k, v) -> integer(k, v, 1, Integer.MAX_VALUE)),
+                value(source, "rate-limit.window", GuardSettings::positiveDuration),
+                mockMode,
+                mockBundle);
         return s.isEmpty() ? NONE : s;
     }
 
@@ -109,7 +119,7 @@ public final class GuardSettings {
 
     /** @return whether no key is set */
     public boolean isEmpty() {
-        return equals(new GuardSettings());
+        return equals(NONE);
     }
 
     private interface Parser<T> {
@@ -185,25 +195,30 @@ public final class GuardSettings {
         throw new IllegalArgumentException(key + ": '" + v + "' is not a ratio above 0 and at most 1");
     }
 
-    /** @return these settings, each unset field taken from {@code fallback} */
-    GuardSettings orElse(GuardSettings fallback) {
-        GuardSettings s = new GuardSettings();
-        s.degradation = first(degradation, fallback.degradation);
-        s.degradeOn = first(degradeOn, fallback.degradeOn);
-        s.skipOn = first(skipOn, fallback.skipOn);
-        s.timeout = first(timeout, fallback.timeout);
-        s.baseline = first(baseline, fallback.baseline);
-        s.breaker = first(breaker, fallback.breaker);
-        s.breakerWindow = first(breakerWindow, fallback.breakerWindow);
-        s.breakerFailureRatio = first(breakerFailureRatio, fallback.breakerFailureRatio);
-        s.breakerDelay = first(breakerDelay, fallback.breakerDelay);
-        s.breakerSuccessThreshold = first(breakerSuccessThreshold, fallback.breakerSuccessThreshold);
-        s.degradePercent = first(degradePercent, fallback.degradePercent);
-        s.rateLimit = first(rateLimit, fallback.rateLimit);
-        s.rateLimitWindow = first(rateLimitWindow, fallback.rateLimitWindow);
-        s.mockMode = mockMode != null ? mockMode : fallback.mockMode;
-        s.mockBundle = mockMode != null ? mockBundle : fallback.mockBundle;
-        return s;
+    /** @return these settings, each unset component taken from {@code fallback} (the mock route as a whole) */
+    public GuardSettings orElse(GuardSettings fallback) {
+        return new GuardSettings(
+                first(degradation, fallback.degradation),
+                first(degradeOn, fallback.degradeOn),
+                first(skipOn, fallback.skipOn),
+                first(timeout, fallback.timeout),
+                first(baseline, fallback.baseline),
+                first(breaker, fallback.breaker),
+                first(breakerWindow, fallback.breakerWindow),
+                first(breakerFailureRatio, fallback.breakerFailureRatio),
+                first(breakerDelay, fallback.breakerDelay),
+                first(breakerSuccessThreshold, fallback.breakerSuccessThreshold),
+                first(degradePercent, fallback.degradePercent),
+                first(rateLimit, fallback.rateLimit),
+                first(rateLimitWindow, fallback.rateLimitWindow),
+                mockMode != null ? mockMode : fallback.mockMode,
+                mockMode != null ? mockBundle : fallback.mockBundle);
+    }
+
+    /** @return these settings with another degradation bundle */
+    public GuardSettings withDegradation(String bundleId) {
+        return new GuardSettings(bundleId, degradeOn, skipOn, timeout, baseline, breaker, breakerWindow, breakerFailureRatio,
+                breakerDelay, breakerSuccessThreshold, degradePercent, rateLimit, rateLimitWindow, mockMode, mockBundle);
     }
 
     private static <T> T first(T a, T b) {
@@ -213,16 +228,6 @@ public final class GuardSettings {
     private Object[] fields() {
         return new Object[] {degradation, degradeOn, skipOn, timeout, baseline, breaker, breakerWindow, breakerFailureRatio,
             breakerDelay, breakerSuccessThreshold, degradePercent, rateLimit, rateLimitWindow, mockMode, mockBundle};
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof GuardSettings && java.util.Arrays.equals(fields(), ((GuardSettings) o).fields());
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Arrays.hashCode(fields());
     }
 
     @Override

@@ -1,7 +1,12 @@
-package io.nbf.routing;
+package io.nbf.proxy;
 
 import io.nbf.api.DynamicInvoker;
+import io.nbf.dispatch.CallSite;
+import io.nbf.dispatch.Dispatcher;
+import io.nbf.dispatch.RouteTarget;
 import io.nbf.modules.registry.ServiceRegistry;
+import io.nbf.route.Route;
+import io.nbf.route.RouteBinding;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,27 +28,14 @@ public final class Router {
     private final Dispatcher dispatcher;
     private final Map<BindingKey, Object> proxies = new ConcurrentHashMap<>();
     private final Map<Class<?>, DynamicInvoker<?>> invokers = new ConcurrentHashMap<>();
-    private final List<RouteBinding> bindings = new ArrayList<>(); // guarded by this
+    private final List<Bound> bound = new ArrayList<>(); // guarded by this
     private Map<String, Route> overrides = Map.of(); // guarded by this
 
-    private static final class BindingKey {
-        final Class<?> spi;
-        final Route route;
+    private record BindingKey(Class<?> spi, Route route) {
+    }
 
-        BindingKey(Class<?> spi, Route route) {
-            this.spi = spi;
-            this.route = route;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof BindingKey && spi == ((BindingKey) o).spi && route.equals(((BindingKey) o).route);
-        }
-
-        @Override
-        public int hashCode() {
-            return spi.hashCode() * 31 + route.hashCode();
-        }
+    /** A proxy's overridable route and the call site its calls go through. */
+    private record Bound(RouteBinding binding, CallSite site) {
     }
 
     /**
@@ -63,12 +55,13 @@ public final class Router {
     public <T> T proxy(Class<T> spi, Route declared) {
         requireInterface(spi);
         return spi.cast(proxies.computeIfAbsent(new BindingKey(spi, declared), k -> {
-            RouteBinding binding = new RouteBinding(registry, spi, declared, true);
+            RouteBinding binding = RouteBinding.overridable(registry, spi, declared);
+            CallSite site = dispatcher.bind(binding);
             synchronized (this) {
                 binding.override(overrides.get(spi.getName()));
-                bindings.add(binding);
+                bound.add(new Bound(binding, site));
             }
-            return newProxy(spi, binding);
+            return newProxy(spi, site);
         }));
     }
 
@@ -77,7 +70,7 @@ public final class Router {
      * override it. Not cached here: the invoker caches what it hands out.
      */
     <T> T fixedProxy(Class<T> spi, Route route) {
-        return newProxy(spi, new RouteBinding(registry, spi, route, false));
+        return newProxy(spi, dispatcher.bind(RouteBinding.fixed(registry, spi, route)));
     }
 
     /** @return the invoker of an SPI, one per SPI */
@@ -92,8 +85,8 @@ public final class Router {
      */
     public synchronized void override(Map<String, Route> byServiceName) {
         overrides = Map.copyOf(byServiceName);
-        for (RouteBinding b : bindings) {
-            b.override(overrides.get(b.spi().getName()));
+        for (Bound b : bound) {
+            b.binding.override(overrides.get(b.binding.spi().getName()));
         }
     }
 
@@ -102,35 +95,35 @@ public final class Router {
         return overrides;
     }
 
-    /** @return the bindings of the proxies made so far (not those of per-call routes) */
-    public synchronized List<RouteBinding> bindings() {
-        return List.copyOf(bindings);
+    /** @return the call sites of the proxies made so far (not those of per-call routes) */
+    public synchronized List<CallSite> sites() {
+        return bound.stream().map(Bound::site).toList();
     }
 
     /** @return the names of the SPIs that have a proxy */
     public synchronized Set<String> spiNames() {
         Set<String> names = new TreeSet<>();
-        bindings.forEach(b -> names.add(b.spi().getName()));
+        bound.forEach(b -> names.add(b.binding.spi().getName()));
         return Collections.unmodifiableSet(names);
     }
 
     /**
-     * @return the binding of the default route of an SPI (its configured override if any), for a dry run
+     * @return the route of the default route's proxy of an SPI (its configured override if any), for a dry run
      */
-    public RouteBinding defaultBinding(Class<?> spi) {
+    public RouteTarget defaultRoute(Class<?> spi) {
         Object proxy = proxy(spi, Route.DEFAULT);
-        return proxy instanceof GeneratedProxy ? ((GeneratedProxy) proxy).binding()
-                : ((RoutingHandler) Proxy.getInvocationHandler(proxy)).binding();
+        return proxy instanceof GeneratedProxy ? ((GeneratedProxy) proxy).site().route()
+                : ((RoutingHandler) Proxy.getInvocationHandler(proxy)).site().route();
     }
 
     /** A generated proxy (one class per SPI, no reflection per call), else a JDK dynamic proxy. */
-    private <T> T newProxy(Class<T> spi, RouteBinding binding) {
-        Object generated = ProxyClasses.instantiate(spi, binding, dispatcher);
+    private <T> T newProxy(Class<T> spi, CallSite site) {
+        Object generated = ProxyClasses.instantiate(spi, site);
         if (generated != null) {
             return spi.cast(generated);
         }
         ClassLoader loader = spi.getClassLoader() != null ? spi.getClassLoader() : Router.class.getClassLoader();
-        return spi.cast(Proxy.newProxyInstance(loader, new Class<?>[] {spi}, new RoutingHandler(binding, dispatcher)));
+        return spi.cast(Proxy.newProxyInstance(loader, new Class<?>[] {spi}, new RoutingHandler(site)));
     }
 
     private static void requireInterface(Class<?> spi) {

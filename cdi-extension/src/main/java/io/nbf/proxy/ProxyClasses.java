@@ -1,6 +1,7 @@
-package io.nbf.routing;
+package io.nbf.proxy;
 
-import java.lang.System.Logger.Level;
+import io.nbf.dispatch.CallSite;
+import io.nbf.messages.NbfLogger;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -13,7 +14,6 @@ import java.lang.reflect.Method;
  */
 final class ProxyClasses {
 
-    private static final System.Logger LOG = System.getLogger(ProxyClasses.class.getName());
     private static final boolean ENABLED = !"jdk".equals(System.getProperty("io.nbf.routing.proxies"));
 
     private static final ClassValue<Object> CLASSES = new ClassValue<>() {
@@ -25,9 +25,9 @@ final class ProxyClasses {
                     m.trySetAccessible(); // our own copies: spares Method.invoke its access check on every guarded call
                 }
                 Class<?> type = new ProxyLoader(spi.getClassLoader()).define(g.name, g.bytes);
-                return new Made(type.getConstructor(RouteBinding.class, Dispatcher.class, Method[].class), g.methods);
+                return new Made(type.getConstructor(CallSite.class, Method[].class), g.methods);
             } catch (IllegalArgumentException | LinkageError | ReflectiveOperationException e) {
-                LOG.log(Level.DEBUG, () -> "nbf: no generated proxy for " + spi.getName() + " (" + e + "); using a JDK proxy");
+                NbfLogger.LOG.noGeneratedProxy(spi.getName(), e);
                 return e;
             }
         }
@@ -47,7 +47,7 @@ final class ProxyClasses {
     }
 
     /** @return a generated proxy of the SPI on the binding, or {@code null} if there is no generated class */
-    static Object instantiate(Class<?> spi, RouteBinding binding, Dispatcher dispatcher) {
+    static Object instantiate(Class<?> spi, CallSite site) {
         if (!ENABLED) {
             return null;
         }
@@ -56,7 +56,7 @@ final class ProxyClasses {
             return null;
         }
         try {
-            return ((Made) made).constructor.newInstance(binding, dispatcher, ((Made) made).methods);
+            return ((Made) made).constructor.newInstance(site, ((Made) made).methods);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot instantiate the generated proxy of " + spi.getName(), e);
         }

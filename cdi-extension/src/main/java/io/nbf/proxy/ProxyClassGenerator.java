@@ -1,5 +1,6 @@
-package io.nbf.routing;
+package io.nbf.proxy;
 
+import io.nbf.dispatch.CallSite;
 import io.nbf.modules.registry.ServiceEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -109,11 +110,10 @@ final class ProxyClassGenerator {
         c.op(0x2a); // aload_0
         c.op(0x2b); // aload_1
         c.op(0x2c); // aload_2
-        c.op(0x2d); // aload_3
-        c.op(0xb7).u2(cw.methodref(SUPER, "<init>", "(" + desc(RouteBinding.class) + desc(Dispatcher.class) + "[" + desc(Method.class) + ")V"));
+        c.op(0xb7).u2(cw.methodref(SUPER, "<init>", "(" + desc(CallSite.class) + "[" + desc(Method.class) + ")V"));
         c.op(0xb1); // return
-        return cw.method(0x0001, "<init>", "(" + desc(RouteBinding.class) + desc(Dispatcher.class) + "[" + desc(Method.class) + ")V",
-                c, 4, 4, null);
+        return cw.method(0x0001, "<init>", "(" + desc(CallSite.class) + "[" + desc(Method.class) + ")V",
+                c, 3, 3, null);
     }
 
     private static byte[] method(ClassWriter cw, Class<?> spi, Method m, int index, int spiClass) {

@@ -1,11 +1,14 @@
-package io.nbf.routing;
+package io.nbf.proxy;
+
+import io.nbf.dispatch.DirectDispatcher;
+import io.nbf.route.Route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nbf.api.ServiceNotFoundException;
 import io.nbf.cdi.testspi.Kitchen;
-import io.nbf.guard.GuardSettings;
+import io.nbf.config.GuardSettings;
 import io.nbf.guard.GuardedDispatcher;
 import io.nbf.modules.BundleEngine;
 import io.nbf.modules.EngineConfig;

@@ -1,4 +1,4 @@
-package io.nbf.routing;
+package io.nbf.dispatch;
 
 import io.nbf.modules.registry.ServiceEntry;
 import java.lang.reflect.InvocationTargetException;

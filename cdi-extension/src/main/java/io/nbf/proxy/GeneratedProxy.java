@@ -1,5 +1,6 @@
-package io.nbf.routing;
+package io.nbf.proxy;
 
+import io.nbf.dispatch.CallSite;
 import io.nbf.modules.registry.ServiceEntry;
 import java.lang.reflect.Method;
 
@@ -8,27 +9,29 @@ import java.lang.reflect.Method;
  * A generated method asks {@link #fastEntry()} for an entry it may call directly — the plain path, when
  * nothing guards the call: it then invokes the SPI method on the bundle's object with {@code invokeinterface},
  * with no reflection and no argument array — and otherwise hands the call to {@link #slow} and the
- * {@link Dispatcher}. Not for use outside generated code.
+ * {@link CallSite}. Not for use outside generated code.
  */
 public abstract class GeneratedProxy {
 
-    private final RouteBinding binding;
-    private final Dispatcher dispatcher;
+    private final CallSite site;
     private final Method[] methods;
 
-    protected GeneratedProxy(RouteBinding binding, Dispatcher dispatcher, Method[] methods) {
-        this.binding = binding;
-        this.dispatcher = dispatcher;
+    /**
+     * @param site where the calls go
+     * @param methods the SPI methods, in the order of the indexes the generated methods pass to {@link #slow}
+     */
+    protected GeneratedProxy(CallSite site, Method[] methods) {
+        this.site = site;
         this.methods = methods;
     }
 
-    RouteBinding binding() {
-        return binding;
+    CallSite site() {
+        return site;
     }
 
     /** @return an entered entry to call directly, or {@code null} to take {@link #slow} */
     protected final ServiceEntry fastEntry() {
-        return dispatcher.enterPlain(binding);
+        return site.enterPlain();
     }
 
     /** Sets the bundle's class loader as the context class loader; returns the previous one. */
@@ -47,7 +50,7 @@ public abstract class GeneratedProxy {
 
     /** The dispatcher's path: guard, degradation, not-found. */
     protected final Object slow(int method, Object[] args) throws Throwable {
-        return dispatcher.dispatch(binding, methods[method], args);
+        return site.dispatch(methods[method], args);
     }
 
     @Override
@@ -62,6 +65,6 @@ public abstract class GeneratedProxy {
 
     @Override
     public final String toString() {
-        return "nbf routing proxy of " + binding;
+        return "nbf routing proxy of " + site.route();
     }
 }

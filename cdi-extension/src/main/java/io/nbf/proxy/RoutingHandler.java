@@ -1,24 +1,23 @@
-package io.nbf.routing;
+package io.nbf.proxy;
 
+import io.nbf.dispatch.CallSite;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
 /**
  * The invocation handler behind every routing proxy: {@code Object} methods answer locally, every SPI
- * method goes to the {@link Dispatcher} on the proxy's route.
+ * method goes to the proxy's {@link CallSite}.
  */
 final class RoutingHandler implements InvocationHandler {
 
-    private final RouteBinding binding;
-    private final Dispatcher dispatcher;
+    private final CallSite site;
 
-    RoutingHandler(RouteBinding binding, Dispatcher dispatcher) {
-        this.binding = binding;
-        this.dispatcher = dispatcher;
+    RoutingHandler(CallSite site) {
+        this.site = site;
     }
 
-    RouteBinding binding() {
-        return binding;
+    CallSite site() {
+        return site;
     }
 
     @Override
@@ -30,11 +29,11 @@ final class RoutingHandler implements InvocationHandler {
                 case "hashCode":
                     return System.identityHashCode(proxy);
                 case "toString":
-                    return "nbf routing proxy of " + binding;
+                    return "nbf routing proxy of " + site.route();
                 default:
                     return method.invoke(this, args);
             }
         }
-        return dispatcher.dispatch(binding, method, args);
+        return site.dispatch(method, args);
     }
 }

@@ -1,6 +1,0 @@
-/**
- * Routing: the route of an SPI call ({@link io.nbf.routing.Route}), the routing proxies that resolve
- * it against the live registry on every call, and the seam ({@link io.nbf.routing.Dispatcher}) through
- * which a call reaches the chosen bundle. Free of CDI.
- */
-package io.nbf.routing;
