@@ -1,5 +1,7 @@
 package io.nbf.modules;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import io.nbf.api.BundleActivator;
 import io.nbf.api.management.InvalidBundleException;
 import io.nbf.modules.loader.HostExports;
@@ -32,22 +34,21 @@ final class BundleInspector {
     }
 
     /**
-     * @throws InvalidBundleException naming the file, the service file or descriptor key, and the class at fault
+     * @throws InvalidBundleException naming the file, the service file or descriptor key, and the class at
+     *         fault (NBF1520–NBF1531)
      */
     static BundleInspector inspect(Path source, JarScan scan, ClassLoader bundleLoader, HostExports exports) {
         BundleInspector i = new BundleInspector(source, bundleLoader, exports);
-        for (String pkg : scan.packages) {
+        for (String pkg : scan.packages()) {
             if (exports.exportsPackage(pkg)) {
                 // The module would load its own copy first: its classes would not be the host's.
-                throw new InvalidBundleException(source, "contains classes of package " + pkg
-                        + ", which the host exports; a bundle must use the host's copy, so leave it out of the JAR"
-                        + " (Maven: <scope>provided</scope> on that dependency)");
+                throw MSG.containsExportedPackage(source, pkg);
             }
         }
-        for (Map.Entry<String, List<String>> file : scan.serviceFiles.entrySet()) {
+        for (Map.Entry<String, List<String>> file : scan.serviceFiles().entrySet()) {
             i.inspectServiceFile(file.getKey(), file.getValue());
         }
-        scan.descriptor.activatorClass().ifPresent(i::inspectActivator);
+        scan.descriptor().activatorClass().ifPresent(i::inspectActivator);
         return i;
     }
 
@@ -58,38 +59,35 @@ final class BundleInspector {
             spi = Class.forName(spiName, false, bundleLoader);
         } catch (ClassNotFoundException | LinkageError e) {
             if (hostHas(spiName)) {
-                throw new InvalidBundleException(source, file + " names SPI " + spiName
-                        + ", which the host does not export to bundles; export package " + packageOf(spiName)
-                        + " (the nbf.exports config key, or EngineConfig.Builder.export)");
+                throw MSG.spiNotExported(source, file, spiName, packageOf(spiName));
             }
-            throw new InvalidBundleException(source, file + " names SPI " + spiName
-                    + ", which is neither in the bundle nor exported by the host");
+            throw MSG.spiNowhere(source, file, spiName);
         }
         ClassLoader spiLoader = spi.getClassLoader();
         if (spiLoader == bundleLoader || spiLoader == null || spiLoader == ClassLoader.getPlatformClassLoader()) {
             return; // the bundle's own or a JDK service: used inside the bundle, not served by nbf
         }
         if (providers.isEmpty()) {
-            throw new InvalidBundleException(source, file + " lists no implementation");
+            throw MSG.noImplementation(source, file);
         }
         if (providers.size() > 1) {
-            throw new InvalidBundleException(source, file + " lists " + providers.size() + " implementations " + providers
-                    + "; a bundle provides at most one implementation of an SPI, so split them into bundles");
+            throw MSG.severalImplementations(source, file, providers.size(), providers);
         }
         String implName = providers.get(0);
-        Class<?> impl = bundleClass(implName, file + " names " + implName);
+        String what = MSG.serviceFileNames(file, implName);
+        Class<?> impl = bundleClass(implName, what);
         if (!spi.isAssignableFrom(impl)) {
-            throw new InvalidBundleException(source, file + " names " + implName + ", which does not implement " + spiName);
+            throw MSG.doesNotImplementSpi(source, file, implName, spiName);
         }
-        requireCreatable(impl, file + " names " + implName);
+        requireCreatable(impl, what);
         services.add(new ProvidedService(spi, impl));
     }
 
     private void inspectActivator(String name) {
-        String what = "the descriptor's activator " + name;
+        String what = MSG.descriptorActivator(name);
         Class<?> type = bundleClass(name, what);
         if (!BundleActivator.class.isAssignableFrom(type)) {
-            throw new InvalidBundleException(source, what + " does not implement " + BundleActivator.class.getName());
+            throw MSG.notAnActivator(source, what, BundleActivator.class.getName());
         }
         requireCreatable(type, what);
         activator = type.asSubclass(BundleActivator.class);
@@ -100,13 +98,12 @@ final class BundleInspector {
         try {
             type = Class.forName(name, false, bundleLoader);
         } catch (ClassNotFoundException e) {
-            throw new InvalidBundleException(source, what + ", which is not in the bundle");
+            throw MSG.classNotInBundle(source, what);
         } catch (LinkageError e) {
-            throw new InvalidBundleException(source, what + ", which cannot be loaded: " + e
-                    + " (does it use a host class that is not exported, or a JDK module not in jdk-modules?)", e);
+            throw MSG.classNotLoadable(source, what, e, e);
         }
         if (type.getClassLoader() != bundleLoader) {
-            throw new InvalidBundleException(source, what + ", which is not a class of the bundle but of " + type.getClassLoader());
+            throw MSG.classOfAnotherLoader(source, what, type.getClassLoader());
         }
         return type;
     }
@@ -120,12 +117,11 @@ final class BundleInspector {
             } catch (NoSuchMethodException e) {
                 ok = false;
             } catch (LinkageError e) {
-                throw new InvalidBundleException(source, what + ", which cannot be linked: " + e, e);
+                throw MSG.classNotLinkable(source, what, e, e);
             }
         }
         if (!ok) {
-            throw new InvalidBundleException(source, what + ", which must be a public, concrete, top-level class"
-                    + " with a public no-argument constructor");
+            throw MSG.classNotCreatable(source, what);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.nbf.modules;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import io.nbf.modules.loader.HostExports;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,22 +123,34 @@ public final class EngineConfig {
             return this;
         }
 
-        /** Sets how long a lifecycle hook may run; default {@link #DEFAULT_HOOK_TIMEOUT}. */
+        /**
+         * Sets how long a lifecycle hook may run; default {@link #DEFAULT_HOOK_TIMEOUT}.
+         *
+         * @throws IllegalArgumentException (NBF1571) if the timeout is {@code null}, zero or negative
+         */
         public Builder hookTimeout(Duration timeout) {
             this.hookTimeout = positive(timeout, "hookTimeout");
             return this;
         }
 
-        /** Sets how long a stop waits for in-flight calls; default {@link #DEFAULT_DRAIN_TIMEOUT}. */
+        /**
+         * Sets how long a stop waits for in-flight calls; default {@link #DEFAULT_DRAIN_TIMEOUT}.
+         *
+         * @throws IllegalArgumentException (NBF1571) if the timeout is {@code null}, zero or negative
+         */
         public Builder drainTimeout(Duration timeout) {
             this.drainTimeout = positive(timeout, "drainTimeout");
             return this;
         }
 
-        /** Sets how many formerly live versions per bundle id stay loaded; default {@link #DEFAULT_RETAINED_VERSIONS}. */
+        /**
+         * Sets how many formerly live versions per bundle id stay loaded; default {@link #DEFAULT_RETAINED_VERSIONS}.
+         *
+         * @throws IllegalArgumentException (NBF1570) if the count is negative
+         */
         public Builder retainedVersions(int count) {
             if (count < 0) {
-                throw new IllegalArgumentException("retainedVersions must be 0 or more, not " + count);
+                throw MSG.retainedVersionsNegative(count);
             }
             this.retainedVersions = count;
             return this;
@@ -156,7 +170,8 @@ public final class EngineConfig {
 
         /**
          * @return the configuration
-         * @throws IllegalArgumentException if an export entry is not a package name
+         * @throws IllegalArgumentException if an export entry is not a package name (NBF1572) or is a JDK
+         *         package (NBF1573)
          */
         public EngineConfig build() {
             return new EngineConfig(this);
@@ -164,7 +179,7 @@ public final class EngineConfig {
 
         private static Duration positive(Duration d, String name) {
             if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + d);
+                throw MSG.durationNotPositive(name, d);
             }
             return d;
         }

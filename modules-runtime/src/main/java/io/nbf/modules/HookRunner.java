@@ -1,5 +1,7 @@
 package io.nbf.modules;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import io.nbf.api.BundleFailureException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -31,8 +33,13 @@ final class HookRunner {
     }
 
     /**
-     * @throws BundleFailureException if the task threw (the cause is kept), ran past the timeout (its
-     *         thread is interrupted and abandoned), or the caller was interrupted
+     * Runs one hook of a bundle and waits for it.
+     *
+     * @param bundle the bundle whose code runs
+     * @param hook the hook's name for messages: {@code start}, {@code stop}, {@code refresh}
+     * @param task the bundle code
+     * @throws BundleFailureException if the task threw (NBF1541, the cause is kept), ran past the timeout
+     *         (NBF1540; its thread is interrupted and abandoned), or the caller was interrupted (NBF1542)
      */
     void run(InstalledBundle bundle, String hook, Callable<?> task) {
         FutureTask<Object> future = new FutureTask<>(() -> {
@@ -53,19 +60,15 @@ final class HookRunner {
             joinQuietly(thread);
         } catch (TimeoutException e) {
             thread.interrupt();
-            throw new BundleFailureException(id, version, "the " + hook + " hook of bundle " + bundle.name()
-                    + " did not finish within " + timeout.toMillis() + " ms; its thread '" + thread.getName()
-                    + "' was interrupted and abandoned (raise nbf's hook timeout if the hook is merely slow)");
+            throw MSG.hookTimedOut(id, version, hook, bundle.name(), timeout.toMillis(), thread.getName());
         } catch (ExecutionException e) {
             joinQuietly(thread);
             Throwable cause = e.getCause();
-            throw new BundleFailureException(id, version, "the " + hook + " hook of bundle " + bundle.name()
-                    + " failed: " + cause, cause);
+            throw MSG.hookFailed(id, version, hook, bundle.name(), cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             thread.interrupt();
-            throw new BundleFailureException(id, version, "interrupted while the " + hook + " hook of bundle "
-                    + bundle.name() + " ran", e);
+            throw MSG.hookInterrupted(id, version, hook, bundle.name(), e);
         }
     }
 }

@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One installed bundle version. The mutable fields are written under its {@link BundleSlot}'s lock;
- * those that {@link #info()} reads are volatile, so queries never wait for a running hook or drain.
+ * One installed bundle version: what install made of it (descriptor, module, services, activator class)
+ * and where it stands. The mutable fields are written under its {@link BundleSlot}'s lock; those that
+ * {@link #info()} reads are volatile, so queries never wait for a running hook or drain.
  */
 final class InstalledBundle {
 
@@ -53,9 +55,9 @@ final class InstalledBundle {
         this.module = module;
         this.services = List.copyOf(services);
         this.activatorClass = activatorClass;
-        this.context = new Context(descriptor);
+        this.context = Context.of(descriptor);
         Set<String> names = new LinkedHashSet<>();
-        services.forEach(s -> names.add(s.spi.getName()));
+        services.forEach(s -> names.add(s.spi().getName()));
         this.serviceNames = Collections.unmodifiableSet(names);
     }
 
@@ -65,7 +67,7 @@ final class InstalledBundle {
 
     BundleInfo info() {
         return new Info(descriptor.id(), descriptor.version().toString(), state, live, descriptor.attributes(),
-                descriptor.degradationBundle().orElse(null), serviceNames, source, failure);
+                descriptor.degradationBundle(), serviceNames, source, Optional.ofNullable(failure));
     }
 
     /** What a start created: service objects, the activator, and what releases their injection. */

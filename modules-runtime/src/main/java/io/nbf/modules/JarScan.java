@@ -1,5 +1,7 @@
 package io.nbf.modules;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import io.nbf.api.management.InvalidBundleException;
 import io.nbf.modules.descriptor.BundleDescriptor;
 import io.nbf.modules.descriptor.DescriptorReader;
@@ -9,10 +11,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -20,22 +24,23 @@ import java.util.jar.JarFile;
 
 /**
  * What a bundle JAR declares, read in one pass before anything is loaded: the descriptor and every
- * {@code META-INF/services} file, parsed with {@link java.util.ServiceLoader}'s syntax.
+ * {@code META-INF/services} file, parsed with {@link java.util.ServiceLoader}'s syntax. Immutable.
+ *
+ * @param descriptor the descriptor
+ * @param serviceFiles service file name (the SPI's binary name) to the provider class names it lists, in
+ *        the order of the JAR and of the file
+ * @param packages the packages of the JAR's classes, sorted
  */
-final class JarScan {
+record JarScan(BundleDescriptor descriptor, Map<String, List<String>> serviceFiles, Set<String> packages) {
 
     private static final String SERVICES = "META-INF/services/";
 
-    final BundleDescriptor descriptor;
-    /** Service file name (the SPI's binary name) to the provider class names it lists, in order. */
-    final Map<String, List<String>> serviceFiles;
-    /** The packages of the JAR's classes. */
-    final Set<String> packages;
-
-    private JarScan(BundleDescriptor descriptor, Map<String, List<String>> serviceFiles, Set<String> packages) {
-        this.descriptor = descriptor;
-        this.serviceFiles = serviceFiles;
-        this.packages = packages;
+    JarScan {
+        Objects.requireNonNull(descriptor, "descriptor");
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        serviceFiles.forEach((spi, providers) -> files.put(spi, List.copyOf(providers)));
+        serviceFiles = Collections.unmodifiableMap(files);
+        packages = Collections.unmodifiableSet(new TreeSet<>(packages));
     }
 
     /**
@@ -62,7 +67,7 @@ final class JarScan {
             }
             return new JarScan(descriptor, services, packages);
         } catch (IOException e) {
-            throw new InvalidBundleException(source, "is not a readable JAR file (" + e.getMessage() + ")", e);
+            throw MSG.notAJar(source, e.getMessage(), e);
         }
     }
 
@@ -78,8 +83,7 @@ final class JarScan {
                     continue;
                 }
                 if (name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0 || !Character.isJavaIdentifierStart(name.charAt(0))) {
-                    throw new InvalidBundleException(source, entry.getName() + " line " + lineNumber + ": '" + name
-                            + "' is not a class name");
+                    throw MSG.serviceFileEntryNotAClassName(source, entry.getName(), lineNumber, name);
                 }
                 if (!names.contains(name)) {
                     names.add(name);

@@ -1,30 +1,41 @@
 package io.nbf.modules;
 
+import static io.nbf.modules.messages.RuntimeLogger.LOG;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * nbf logs through {@link System.Logger}. JBoss Modules registers a {@link System.LoggerFinder}
- * (through its JAR's service file) that only queues messages until JBoss Modules' own {@code Main}
- * activates it; embedded in an application nobody does, and every {@code System.Logger} message of the
- * whole JVM, nbf's and the user's, is silently dropped after the first thousand. Activating it here
- * makes it hand over to the real finder (one on the class path, else java.util.logging) and flush
- * what it queued.
+ * Activates JBoss Modules' {@link System.LoggerFinder}, reflectively, because JBoss Modules offers no
+ * supported way to.
+ *
+ * <p><b>Why.</b> The JBoss Modules JAR registers {@code org.jboss.modules.ModuleLoggerFinder} as the JVM's
+ * {@code System.LoggerFinder} (through its {@code META-INF/services} file), so it is the finder of every JVM
+ * that has JBoss Modules on its class path. Until it is activated it hands out loggers that only queue
+ * their messages, and past the first thousand it drops them. Only JBoss Modules' own {@code Main} activates
+ * it (its package-private static {@code activate(ClassLoader)}; 2.3.0 has no public API that does, checked
+ * in its source and bytecode). Embedded in an application, as nbf runs, nobody starts that {@code Main}:
+ * without this class every {@code System.Logger} message of the whole JVM (the JDK's, the application's,
+ * the CDI extension's) would be queued, then dropped. nbf's own messages go through JBoss Logging and are
+ * not affected.
+ *
+ * <p><b>What it does.</b> If the JVM's finder is JBoss Modules' and is not active yet (under WildFly it is),
+ * it calls {@code activate} with the host class loader: the finder then hands over to the real finder
+ * (another {@code LoggerFinder} on the class path, else java.util.logging) and flushes what it queued.
+ * If the members are gone (another JBoss Modules version) or access is refused (a named module), it
+ * logs NBF1013 and carries on. {@code LoggingTest} fails when the activation stops working.
  */
 final class Logging {
 
+    private static final String MODULE_LOGGER_FINDER = "org.jboss.modules.ModuleLoggerFinder";
     private static final AtomicBoolean ACTIVATED = new AtomicBoolean();
 
     private Logging() {
     }
 
-    static System.Logger logger(Class<?> type) {
-        return System.getLogger(type.getName());
-    }
-
     /**
-     * Activates JBoss Modules' logger finder if it is the JVM's and is not active yet.
+     * Activates JBoss Modules' logger finder if it is the JVM's and is not active yet. Never throws.
      *
      * @param loader where to look for the real logger finder
      * @return whether this call activated it
@@ -36,7 +47,7 @@ final class Logging {
         try {
             System.LoggerFinder finder = System.LoggerFinder.getLoggerFinder();
             Class<?> type = finder.getClass();
-            if (!"org.jboss.modules.ModuleLoggerFinder".equals(type.getName())) {
+            if (!MODULE_LOGGER_FINDER.equals(type.getName())) {
                 ACTIVATED.set(true);
                 return false;
             }
@@ -52,11 +63,10 @@ final class Logging {
             ACTIVATED.set(true);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // A JBoss Modules version without these members (or a named module that refuses access).
-            // Say so on stderr: System.Logger output is what would be lost.
+            // A JBoss Modules version without these members, or a named module that refuses access.
+            // JBoss Logging does not log through System.Logger, so this message is not lost itself.
             ACTIVATED.set(true);
-            System.err.println("nbf: could not activate JBoss Modules' System.LoggerFinder (" + e
-                    + "); System.Logger output may be lost. Add a LoggerFinder to the class path to avoid this.");
+            LOG.loggerFinderNotActivated(e);
             return false;
         }
     }

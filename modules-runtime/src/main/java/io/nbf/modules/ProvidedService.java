@@ -1,13 +1,17 @@
 package io.nbf.modules;
 
-/** One SPI a bundle implements, and the class that implements it; both checked at install. */
-final class ProvidedService {
+import java.util.Objects;
 
-    final Class<?> spi;
-    final Class<?> implementation;
+/**
+ * One SPI a bundle implements, and the class that implements it; both checked at install.
+ *
+ * @param spi the host interface, exported to the bundle
+ * @param implementation the bundle class that implements it
+ */
+record ProvidedService(Class<?> spi, Class<?> implementation) {
 
-    ProvidedService(Class<?> spi, Class<?> implementation) {
-        this.spi = spi;
-        this.implementation = implementation;
+    ProvidedService {
+        Objects.requireNonNull(spi, "spi");
+        Objects.requireNonNull(implementation, "implementation");
     }
 }

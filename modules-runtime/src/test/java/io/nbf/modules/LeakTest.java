@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +68,8 @@ class LeakTest extends EngineTestSupport {
         engine.uninstall("tl", "1.0");
 
         assertThat(LeakScanner.deepScanAvailable()).as("surefire opens java.lang for this test").isTrue();
-        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings).asList()
-                .anySatisfy(f -> assertThat((String) f).contains("held a ThreadLocal value of tl.ProbeImpl$Payload from the bundle; cleared"));
+        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings, InstanceOfAssertFactories.list(String.class))
+                .anySatisfy(f -> assertThat(f).contains("held a ThreadLocal value of tl.ProbeImpl$Payload from the bundle; cleared"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> collected(refs));
     }
 
@@ -81,8 +82,8 @@ class LeakTest extends EngineTestSupport {
 
         engine.uninstall("spawner", "1.0");
 
-        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings).asList()
-                .anySatisfy(f -> assertThat((String) f).contains("thread 'host-worker-1' had the bundle's context class loader; reset"));
+        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings, InstanceOfAssertFactories.list(String.class))
+                .anySatisfy(f -> assertThat(f).contains("thread 'host-worker-1' had the bundle's context class loader; reset"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> collected(refs));
     }
 
@@ -97,8 +98,8 @@ class LeakTest extends EngineTestSupport {
 
         engine.uninstall("runaway", "1.0");
 
-        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings).asList()
-                .anySatisfy(f -> assertThat((String) f).contains("thread 'runaway-poller' started by the bundle still runs"));
+        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings, InstanceOfAssertFactories.list(String.class))
+                .anySatisfy(f -> assertThat(f).contains("thread 'runaway-poller' started by the bundle still runs"));
         System.gc();
         assertThat(engine.unreclaimedBundles()).containsExactly("runaway:1.0"); // honestly reported as not collected
         stopThread("runaway-poller");
@@ -129,8 +130,8 @@ class LeakTest extends EngineTestSupport {
 
         engine.uninstall("hooked", "1.0");
 
-        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings).asList()
-                .anySatisfy(f -> assertThat((String) f).contains("shutdown hook 'hooked-cleanup' of the bundle was removed"));
+        assertThat(engine.leakReports()).singleElement().extracting(LeakReport::findings, InstanceOfAssertFactories.list(String.class))
+                .anySatisfy(f -> assertThat(f).contains("shutdown hook 'hooked-cleanup' of the bundle was removed"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> collected(refs));
     }
 }

@@ -67,10 +67,10 @@ class LifecycleTest extends EngineTestSupport {
     @Test
     void managementNamesWhatIsMissing() {
         assertThatThrownBy(() -> engine.start("nobody", "1.0")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("bundle nobody is not installed");
+                .hasMessage("NBF1550: bundle nobody is not installed");
         engine.install(TestBundles.greeter("shop", "1.0", "Hi").build());
         assertThatThrownBy(() -> engine.switchTo("shop", "2.0")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("bundle shop version 2.0 is not installed; installed versions: [1.0]");
+                .hasMessage("NBF1551: bundle shop version 2.0 is not installed; installed versions: [1.0]");
         assertThatThrownBy(() -> engine.rollback("shop")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bundle shop has no earlier live version to roll back to");
         assertThatThrownBy(() -> engine.refresh("shop")).isInstanceOf(IllegalStateException.class)

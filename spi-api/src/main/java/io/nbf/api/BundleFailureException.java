@@ -7,17 +7,31 @@ package io.nbf.api;
  */
 public class BundleFailureException extends NbfException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The id of the bundle at fault. */
     private final String bundleId;
+    /** The version at fault, or {@code null}. */
     private final String version;
 
+    /**
+     * @param bundleId the id of the bundle at fault
+     * @param version the version at fault, or {@code null} when the failure concerns no single version
+     * @param message the whole message, naming the bundle and version
+     */
     public BundleFailureException(String bundleId, String version, String message) {
         super(message);
         this.bundleId = bundleId;
         this.version = version;
     }
 
+    /**
+     * @param bundleId the id of the bundle at fault
+     * @param version the version at fault, or {@code null} when the failure concerns no single version
+     * @param message the whole message, naming the bundle and version
+     * @param cause what the bundle threw
+     */
     public BundleFailureException(String bundleId, String version, String message, Throwable cause) {
         super(message, cause);
         this.bundleId = bundleId;

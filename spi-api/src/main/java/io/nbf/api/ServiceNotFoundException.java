@@ -6,9 +6,12 @@ package io.nbf.api;
  */
 public class ServiceNotFoundException extends NbfException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The SPI type name. */
     private final String spi;
+    /** The route, as text. */
     private final String route;
 
     /**

@@ -1,12 +1,14 @@
 package io.nbf.modules.deploy;
 
+import static io.nbf.modules.messages.RuntimeLogger.LOG;
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import io.nbf.api.NbfException;
 import io.nbf.api.management.BundleInfo;
 import io.nbf.api.management.BundleManager;
 import io.nbf.modules.descriptor.BundleVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +40,6 @@ import java.util.concurrent.TimeUnit;
  * logged, listed by {@link #failures()}, and tried again only when it changes. Thread-safe.
  */
 public final class DirectoryDeployer implements AutoCloseable {
-
-    private static final System.Logger LOG = System.getLogger(DirectoryDeployer.class.getName());
 
     private final BundleManager manager;
     private final Path directory;
@@ -87,16 +87,16 @@ public final class DirectoryDeployer implements AutoCloseable {
     /**
      * Installs what the directory holds, then scans it every interval on a daemon thread.
      *
-     * @throws UncheckedIOException if the directory cannot be created or read
-     * @throws IllegalStateException if already started
-     * @throws IllegalArgumentException if the interval is not positive
+     * @throws UncheckedIOException if the directory cannot be created (NBF1582) or read (NBF1583)
+     * @throws IllegalStateException (NBF1580) if already started
+     * @throws IllegalArgumentException (NBF1581) if the interval is not positive
      */
     public synchronized void start() {
         if (scanner != null) {
-            throw new IllegalStateException("already started");
+            throw MSG.deployerAlreadyStarted(directory);
         }
         if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("scan interval must be positive, not " + interval);
+            throw MSG.scanIntervalNotPositive(interval);
         }
         scanOnce();
         scanner = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,18 +112,23 @@ public final class DirectoryDeployer implements AutoCloseable {
     /**
      * Installs what the directory holds, as {@link #start()} does, without scanning it afterwards.
      *
-     * @throws UncheckedIOException if the directory cannot be created or read
+     * @throws UncheckedIOException if the directory cannot be created (NBF1582) or read (NBF1583)
      */
     public synchronized void scanOnce() {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the bundle directory " + directory + ": " + e.getMessage(), e);
+            throw MSG.bundleDirectoryNotCreated(directory, e.getMessage(), e);
         }
         initialScan();
     }
 
-    /** Scans now, on the calling thread; changes act after two scans in which they look the same. */
+    /**
+     * Scans now, on the calling thread; changes act after two scans in which they look the same. A file
+     * the manager rejects is logged (NBF1024) and listed by {@link #failures()}, never thrown.
+     *
+     * @throws UncheckedIOException (NBF1583) if the directory cannot be read
+     */
     public synchronized void scan() {
         Map<Path, Observed> now = list();
         for (Map.Entry<Path, Observed> e : now.entrySet()) {
@@ -170,7 +175,7 @@ public final class DirectoryDeployer implements AutoCloseable {
             try {
                 Thread t = scanThread;
                 if (!s.awaitTermination(30, TimeUnit.SECONDS) || (t != null && !join(t))) {
-                    LOG.log(Level.WARNING, "the scan of " + directory + " did not end within 30 s");
+                    LOG.scanDidNotEnd(directory);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -213,7 +218,7 @@ public final class DirectoryDeployer implements AutoCloseable {
             BundleInfo info = manager.deploy(file);
             seen.installed.add(new String[] {info.id(), info.version()});
             failures.remove(file);
-            LOG.log(Level.INFO, "deployed " + info.id() + " " + info.version() + " from " + file.getFileName());
+            LOG.deployed(info.id(), info.version(), file.getFileName());
         } catch (NbfException | IllegalArgumentException | IllegalStateException ex) {
             fail(file, ex);
         }
@@ -225,17 +230,17 @@ public final class DirectoryDeployer implements AutoCloseable {
             try {
                 if (manager.bundle(idVersion[0], idVersion[1]).isPresent()) {
                     manager.uninstall(idVersion[0], idVersion[1]);
-                    LOG.log(Level.INFO, "uninstalled " + idVersion[0] + " " + idVersion[1] + ": " + file.getFileName() + " was deleted");
+                    LOG.undeployed(idVersion[0], idVersion[1], file.getFileName());
                 }
             } catch (NbfException | IllegalArgumentException | IllegalStateException ex) {
-                LOG.log(Level.WARNING, "uninstalling " + idVersion[0] + " " + idVersion[1] + " failed", ex);
+                LOG.undeployFailed(idVersion[0], idVersion[1], ex);
             }
         }
     }
 
     private void fail(Path file, RuntimeException ex) {
         failures.put(file, ex.getMessage());
-        LOG.log(Level.ERROR, "bundle file " + file + " was not deployed: " + ex.getMessage());
+        LOG.notDeployed(file, ex.getMessage());
     }
 
     private Map<Path, Observed> list() {
@@ -252,7 +257,7 @@ public final class DirectoryDeployer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the bundle directory " + directory + ": " + e.getMessage(), e);
+            throw MSG.bundleDirectoryNotListed(directory, e.getMessage(), e);
         }
         return files;
     }
@@ -261,7 +266,7 @@ public final class DirectoryDeployer implements AutoCloseable {
         try {
             scan();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "scanning " + directory + " failed; trying again in " + interval.toMillis() + " ms", e);
+            LOG.scanFailed(directory, interval.toMillis(), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.nbf.modules.descriptor;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -54,7 +56,8 @@ public final class BundleDescriptor {
      * @param id the bundle id; see {@link #isValidId}
      * @param version the version, not {@code null}
      * @return a builder
-     * @throws IllegalArgumentException if the id is invalid
+     * @throws IllegalArgumentException (NBF1561) if the id is invalid
+     * @throws NullPointerException if the version is {@code null}
      */
     public static Builder builder(String id, BundleVersion version) {
         return new Builder(id, version);
@@ -90,6 +93,21 @@ public final class BundleDescriptor {
         return jdkModules;
     }
 
+    /**
+     * @param id a valid bundle id
+     * @param degradation a degradation bundle id, or {@code null} for none
+     * @return why {@code degradation} cannot be the degradation bundle of {@code id}, or {@code null} if it can
+     */
+    static String degradationProblem(String id, String degradation) {
+        if (degradation == null) {
+            return null;
+        }
+        if (!isValidId(degradation)) {
+            return MSG.degradationIdInvalid(degradation);
+        }
+        return degradation.equals(id) ? MSG.ownDegradation(id) : null;
+    }
+
     /** @return {@code id:version}, how messages name a bundle version */
     public String name() {
         return id + ":" + version;
@@ -111,16 +129,21 @@ public final class BundleDescriptor {
 
         private Builder(String id, BundleVersion version) {
             if (!isValidId(id)) {
-                throw new IllegalArgumentException("bundle id '" + id + "' is invalid; use a letter or digit, then letters, digits, '.', '_' or '-' (at most 128)");
+                throw MSG.invalidDescriptorValue(MSG.bundleIdInvalid(id));
             }
             this.id = id;
             this.version = Objects.requireNonNull(version, "version");
         }
 
-        /** Adds an attribute; a later value for the same key replaces the earlier. */
+        /**
+         * Adds an attribute; a later value for the same key replaces the earlier.
+         *
+         * @throws IllegalArgumentException (NBF1561) if the key is {@code null} or blank
+         * @throws NullPointerException if the value is {@code null}
+         */
         public Builder attribute(String key, String value) {
             if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("attribute name is blank");
+                throw MSG.invalidDescriptorValue(MSG.attributeNameBlank());
             }
             attributes.put(key, Objects.requireNonNull(value, "value of attribute " + key));
             return this;
@@ -135,16 +158,12 @@ public final class BundleDescriptor {
         /**
          * Sets the degradation bundle id; {@code null} for none.
          *
-         * @throws IllegalArgumentException if the id is invalid or this bundle's own
+         * @throws IllegalArgumentException (NBF1561) if the id is invalid or this bundle's own
          */
         public Builder degradationBundle(String bundleId) {
-            if (bundleId != null) {
-                if (!isValidId(bundleId)) {
-                    throw new IllegalArgumentException("degradation bundle id '" + bundleId + "' is invalid");
-                }
-                if (bundleId.equals(id)) {
-                    throw new IllegalArgumentException("a bundle cannot be its own degradation bundle ('" + id + "')");
-                }
+            String problem = degradationProblem(id, bundleId);
+            if (problem != null) {
+                throw MSG.invalidDescriptorValue(problem);
             }
             this.degradationBundle = bundleId;
             return this;

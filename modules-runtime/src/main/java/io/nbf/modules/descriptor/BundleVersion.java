@@ -1,5 +1,7 @@
 package io.nbf.modules.descriptor;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,18 +36,26 @@ public final class BundleVersion implements Comparable<BundleVersion> {
      *
      * @param text the version text, e.g. {@code 1.2.0}
      * @return the version, never {@code null}
-     * @throws IllegalArgumentException if {@code text} is {@code null} or not of the form
+     * @throws IllegalArgumentException (NBF1560) if {@code text} is {@code null} or not of the form
      *         {@code major[.minor[.micro]][-qualifier]}; the message says so
      */
     public static BundleVersion parse(String text) {
+        BundleVersion version = parseOrNull(text);
+        if (version == null) {
+            throw MSG.invalidVersion(problem(text));
+        }
+        return version;
+    }
+
+    /** @return the version, or {@code null} if {@code text} is missing or malformed */
+    static BundleVersion parseOrNull(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("version is missing; expected major[.minor[.micro]][-qualifier], e.g. 1.0.0");
+            return null;
         }
         String trimmed = text.trim();
         Matcher m = FORMAT.matcher(trimmed);
         if (!m.matches()) {
-            throw new IllegalArgumentException("version '" + text
-                    + "' is malformed; expected major[.minor[.micro]][-qualifier], e.g. 1.0.0 or 2.1-hotfix");
+            return null;
         }
         return new BundleVersion(
                 Integer.parseInt(m.group(1)),
@@ -53,6 +63,11 @@ public final class BundleVersion implements Comparable<BundleVersion> {
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
                 m.group(4),
                 trimmed);
+    }
+
+    /** @return why {@code text}, which {@link #parseOrNull} refused, is no version */
+    static String problem(String text) {
+        return text == null ? MSG.versionMissing() : MSG.versionMalformed(text);
     }
 
     @Override

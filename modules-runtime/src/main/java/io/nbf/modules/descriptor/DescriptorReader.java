@@ -1,5 +1,7 @@
 package io.nbf.modules.descriptor;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import io.nbf.api.management.InvalidBundleException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,19 +42,18 @@ public final class DescriptorReader {
      * @param jar the open JAR
      * @return the descriptor, never {@code null}
      * @throws InvalidBundleException naming {@code source} and the problem, if the descriptor is
-     *         missing, unreadable or wrong
+     *         missing (NBF1510), unreadable (NBF1511) or wrong (NBF1512, naming the key)
      */
     public static BundleDescriptor read(Path source, JarFile jar) {
         ZipEntry entry = jar.getEntry(BundleDescriptor.RESOURCE);
         if (entry == null) {
-            throw new InvalidBundleException(source, "no " + BundleDescriptor.RESOURCE
-                    + " in the JAR; every bundle declares at least id and version there (see docs/bundle-format.md)");
+            throw MSG.descriptorMissing(source, BundleDescriptor.RESOURCE);
         }
         Properties p = new Properties();
         try (InputStream in = jar.getInputStream(entry)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidBundleException(source, BundleDescriptor.RESOURCE + " cannot be read: " + e.getMessage(), e);
+            throw MSG.descriptorUnreadable(source, BundleDescriptor.RESOURCE, e.getMessage(), e);
         }
         return parse(source, p);
     }
@@ -60,36 +61,36 @@ public final class DescriptorReader {
     static BundleDescriptor parse(Path source, Properties p) {
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
             if (!KEYS.contains(key) && !(key.startsWith(ATTRIBUTE_PREFIX) && key.length() > ATTRIBUTE_PREFIX.length())) {
-                throw problem(source, "unknown key '" + key + "'; the keys are " + KEYS + " and attribute.<name>");
+                throw problem(source, MSG.unknownKey(key, KEYS));
             }
         }
         String id = p.getProperty("id");
         if (id == null || id.isBlank()) {
-            throw problem(source, "'id' is missing or blank; give the bundle an id such as id=hema-fresh");
+            throw problem(source, MSG.idMissing());
         }
         id = id.trim();
         if (!BundleDescriptor.isValidId(id)) {
-            throw problem(source, "'id' value '" + id + "' is invalid; use a letter or digit, then letters, digits, '.', '_' or '-' (at most 128)");
+            throw problem(source, MSG.idInvalid(id));
         }
-        BundleVersion version;
-        try {
-            version = BundleVersion.parse(p.getProperty("version"));
-        } catch (IllegalArgumentException e) {
-            throw problem(source, "'version': " + e.getMessage());
+        String versionText = p.getProperty("version");
+        BundleVersion version = BundleVersion.parseOrNull(versionText);
+        if (version == null) {
+            throw problem(source, MSG.keyInvalid("version", BundleVersion.problem(versionText)));
         }
         BundleDescriptor.Builder b = BundleDescriptor.builder(id, version);
         String activator = trimToNull(p.getProperty("activator"));
         if (activator != null) {
             if (!isClassName(activator)) {
-                throw problem(source, "'activator' value '" + activator + "' is not a class name");
+                throw problem(source, MSG.activatorNotAClassName(activator));
             }
             b.activatorClass(activator);
         }
-        try {
-            b.degradationBundle(trimToNull(p.getProperty("degradation")));
-        } catch (IllegalArgumentException e) {
-            throw problem(source, "'degradation': " + e.getMessage());
+        String degradation = trimToNull(p.getProperty("degradation"));
+        String degradationProblem = BundleDescriptor.degradationProblem(id, degradation);
+        if (degradationProblem != null) {
+            throw problem(source, MSG.keyInvalid("degradation", degradationProblem));
         }
+        b.degradationBundle(degradation);
         String jdk = p.getProperty("jdk-modules");
         if (jdk != null) {
             for (String m : jdk.split(",")) {
@@ -98,7 +99,7 @@ public final class DescriptorReader {
                     continue;
                 }
                 if (!"java.se".equals(name) && ModuleLayer.boot().findModule(name).isEmpty()) {
-                    throw problem(source, "'jdk-modules' names '" + name + "', which this JVM does not have");
+                    throw problem(source, MSG.jdkModuleUnknown(name));
                 }
                 b.jdkModule(name);
             }
@@ -130,6 +131,6 @@ public final class DescriptorReader {
     }
 
     private static InvalidBundleException problem(Path source, String message) {
-        return new InvalidBundleException(source, BundleDescriptor.RESOURCE + ": " + message);
+        return MSG.descriptorInvalid(source, BundleDescriptor.RESOURCE, message);
     }
 }

@@ -1,5 +1,8 @@
 package io.nbf.modules.leak;
 
+import static io.nbf.modules.messages.RuntimeLogger.LOG;
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import java.lang.reflect.Field;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
@@ -29,7 +32,6 @@ public final class LeakScanner {
     public static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
 
     private static final Internals INTERNALS = Internals.open();
-    private static final System.Logger LOG = System.getLogger(LeakScanner.class.getName());
     private static final java.util.concurrent.atomic.AtomicBoolean TOLD_NO_DEEP_SCAN = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ClassLoader hostClassLoader;
@@ -61,20 +63,18 @@ public final class LeakScanner {
             boolean ownThread = loadedBy(t.getClass(), bundleLoader)
                     || (INTERNALS != null && loadedBy(INTERNALS.target(t), bundleLoader));
             if (ownThread) {
-                findings.add("thread '" + t.getName() + "' started by the bundle still runs; stop it in BundleActivator.stop");
+                findings.add(MSG.threadStillRuns(t.getName()));
             } else if (t.getContextClassLoader() == bundleLoader) {
                 t.setContextClassLoader(hostClassLoader);
                 if (INTERNALS != null) {
                     INTERNALS.resetInheritedAccessControlContext(t);
                 }
-                findings.add("thread '" + t.getName() + "' had the bundle's context class loader; reset to the host's"
-                        + " (if the bundle started it, stop it in BundleActivator.stop)");
+                findings.add(MSG.contextClassLoaderReset(t.getName()));
             }
         }
         if (INTERNALS == null) {
             if (!TOLD_NO_DEEP_SCAN.getAndSet(true)) {
-                LOG.log(System.Logger.Level.INFO, "nbf: thread locals and shutdown hooks that uninstalled bundles leave behind are not"
-                        + " checked; start the JVM with " + ADD_OPENS + " to let nbf find and clear them");
+                LOG.deepScanUnavailable(ADD_OPENS);
             }
             return new LeakReport(bundle, findings, false);
         }
@@ -86,7 +86,7 @@ public final class LeakScanner {
                     || hook.getContextClassLoader() == bundleLoader) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
-                    findings.add("shutdown hook '" + hook.getName() + "' of the bundle was removed");
+                    findings.add(MSG.shutdownHookRemoved(hook.getName()));
                 } catch (IllegalStateException shuttingDown) {
                     // the JVM is exiting: nothing to keep alive
                 }
@@ -209,12 +209,12 @@ public final class LeakScanner {
                             // The owning thread expunges an entry whose key is cleared; the value goes now.
                             value.set(e, null);
                             ((Reference<?>) e).clear();
-                            findings.add("thread '" + t.getName() + "' held a ThreadLocal value"
-                                    + (v == null ? "" : " of " + v.getClass().getName()) + " from the bundle; cleared");
+                            findings.add(v == null ? MSG.threadLocalCleared(t.getName())
+                                    : MSG.threadLocalOfTypeCleared(t.getName(), v.getClass().getName()));
                         }
                     }
                 } catch (IllegalAccessException | RuntimeException e) {
-                    findings.add("thread locals of '" + t.getName() + "' could not be checked: " + e);
+                    findings.add(MSG.threadLocalsUnchecked(t.getName(), e));
                 }
             }
         }

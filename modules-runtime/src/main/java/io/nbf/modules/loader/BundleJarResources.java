@@ -1,6 +1,7 @@
 package io.nbf.modules.loader;
 
-import java.io.FileNotFoundException;
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -107,7 +108,7 @@ final class BundleJarResources implements IterableResourceLoader {
         try {
             return new URL(null, "jar:" + jarUri + "!/" + entryName, handler);
         } catch (MalformedURLException e) {
-            throw new IllegalStateException("no URL for " + entryName + " in " + jarUri, e);
+            throw MSG.noResourceUrl(entryName, jarUri, e);
         }
     }
 
@@ -142,11 +143,11 @@ final class BundleJarResources implements IterableResourceLoader {
 
     private InputStream open(String entryName) throws IOException {
         if (closed) {
-            throw new FileNotFoundException(jarUri + " belongs to an uninstalled bundle");
+            throw MSG.jarOfUninstalledBundle(jarUri);
         }
         JarEntry entry = jarFile.getJarEntry(entryName);
         if (entry == null) {
-            throw new FileNotFoundException(entryName + " in " + jarUri);
+            throw MSG.resourceNotFound(entryName, jarUri);
         }
         return jarFile.getInputStream(entry);
     }
@@ -177,7 +178,7 @@ final class BundleJarResources implements IterableResourceLoader {
         @Override
         public void connect() throws IOException {
             if (closed) {
-                throw new FileNotFoundException(jarUri + " belongs to an uninstalled bundle");
+                throw MSG.jarOfUninstalledBundle(jarUri);
             }
             connected = true;
         }
@@ -193,7 +194,7 @@ final class BundleJarResources implements IterableResourceLoader {
             connect();
             String entryName = getEntryName();
             if (entryName == null) {
-                throw new IOException("no entry name in " + getURL());
+                throw MSG.noEntryName(getURL());
             }
             return open(entryName);
         }

@@ -1,5 +1,7 @@
 package io.nbf.modules.loader;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
@@ -102,14 +104,16 @@ public final class HostExports {
          * Exports a package, or with a trailing {@code .*} a package tree.
          *
          * @throws IllegalArgumentException if the entry is not a package name, optionally followed by {@code .*}
+         *         (NBF1572), or is a {@code java.} package (NBF1573)
+         * @throws NullPointerException if the entry is {@code null}
          */
         public Builder export(String entry) {
             String e = Objects.requireNonNull(entry, "entry").trim();
             if (!ENTRY.matcher(e).matches()) {
-                throw new IllegalArgumentException("'" + entry + "' is not a package name (com.acme.spi) or a package tree (com.acme.*)");
+                throw MSG.exportNotAPackage(entry);
             }
             if (e.startsWith("java.")) {
-                throw new IllegalArgumentException("'" + entry + "' is a JDK package; bundles get java.base, and other JDK modules through jdk-modules in their descriptor");
+                throw MSG.exportIsJdkPackage(entry);
             }
             entries.add(e);
             return this;

@@ -1,5 +1,7 @@
 package io.nbf.modules.registry;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import io.nbf.modules.descriptor.BundleDescriptor;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class ServiceEntry {
      * @param instance the bundle's implementation object
      * @param bundle the bundle version that provides it
      * @param classLoader the bundle's class loader, the context class loader during calls
+     * @throws IllegalArgumentException (NBF1593) if {@code instance} does not implement {@code spi}
+     * @throws NullPointerException if an argument is {@code null}
      */
     public ServiceEntry(Class<?> spi, Object instance, BundleDescriptor bundle, ClassLoader classLoader) {
         this.spi = Objects.requireNonNull(spi, "spi");
@@ -36,7 +40,7 @@ public final class ServiceEntry {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         if (!spi.isInstance(instance)) {
-            throw new IllegalArgumentException(instance.getClass().getName() + " does not implement " + spi.getName());
+            throw MSG.instanceNotOfSpi(instance.getClass().getName(), spi.getName());
         }
         Map<String, String[]> tokens = new HashMap<>();
         bundle.attributes().forEach((key, value) -> tokens.put(key, AttributeMatch.tokens(value)));

@@ -1,5 +1,7 @@
 package io.nbf.modules.registry;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,18 +31,18 @@ public final class ServiceRegistry {
      * @param bundleId the bundle id
      * @param entries the entries of one version of that bundle; empty to withdraw the id
      * @return the replaced entries, retired; wait for them with {@link #awaitDrained}
-     * @throws IllegalArgumentException if an entry belongs to another bundle id, or two entries
-     *         implement the same SPI
+     * @throws IllegalArgumentException if an entry belongs to another bundle id (NBF1590), or two entries
+     *         implement the same SPI (NBF1591)
      */
     public List<ServiceEntry> publish(String bundleId, Collection<ServiceEntry> entries) {
         Map<Class<?>, List<ServiceEntry>> bySpi = new HashMap<>();
         for (ServiceEntry e : entries) {
             if (!e.bundleId().equals(bundleId)) {
-                throw new IllegalArgumentException(e + " does not belong to bundle " + bundleId);
+                throw MSG.entryOfAnotherBundle(e, bundleId);
             }
             List<ServiceEntry> list = bySpi.computeIfAbsent(e.spi(), k -> new ArrayList<>(1));
             if (!list.isEmpty()) {
-                throw new IllegalArgumentException("bundle " + bundleId + " publishes two implementations of " + e.spi().getName());
+                throw MSG.twoImplementations(bundleId, e.spi().getName());
             }
             list.add(e);
         }
@@ -72,7 +74,7 @@ public final class ServiceRegistry {
      * @param entries retired entries
      * @param timeout how long to wait at most
      * @return {@code true} if they drained, {@code false} if the timeout passed first
-     * @throws InterruptedException if interrupted while waiting
+     * @throws InterruptedException (NBF1594) if interrupted while waiting
      */
     public static boolean awaitDrained(Collection<ServiceEntry> entries, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -84,7 +86,7 @@ public final class ServiceRegistry {
                 }
                 LockSupport.parkNanos(pause);
                 if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted while " + e + " drained");
+                    throw MSG.drainInterrupted(e);
                 }
                 pause = Math.min(pause * 2, 10_000_000);
             }

@@ -1,5 +1,7 @@
 package io.nbf.modules.registry;
 
+import static io.nbf.modules.messages.RuntimeMessages.MSG;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,7 +38,7 @@ public final class SpiServices {
     /** A copy with the entry of {@code bundleId} replaced by {@code replacements} (at most one; empty removes it). */
     SpiServices replacing(String bundleId, Collection<ServiceEntry> replacements) {
         if (replacements.size() > 1) {
-            throw new IllegalArgumentException("bundle " + bundleId + " publishes " + replacements.size() + " implementations of one SPI");
+            throw MSG.severalImplementationsOfOneSpi(bundleId, replacements.size());
         }
         ServiceEntry added = replacements.isEmpty() ? null : replacements.iterator().next();
         int at = indexOf(entries, bundleId);

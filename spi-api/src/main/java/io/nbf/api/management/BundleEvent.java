@@ -25,8 +25,11 @@ public final class BundleEvent {
         UNINSTALLED
     }
 
+    /** What happened. */
     private final Type type;
+    /** The version it happened to. */
     private final BundleInfo bundle;
+    /** For a switch, the version live before, or {@code null}. */
     private final BundleInfo previous;
 
     /**

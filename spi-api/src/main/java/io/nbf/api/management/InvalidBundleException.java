@@ -10,15 +10,26 @@ import java.nio.file.Path;
  */
 public class InvalidBundleException extends NbfException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The rejected file (not serialized: a {@link Path} is not serializable). */
     private final transient Path source;
 
+    /**
+     * @param source the rejected file
+     * @param message the problem; the message is the file, then the problem
+     */
     public InvalidBundleException(Path source, String message) {
         super(source + ": " + message);
         this.source = source;
     }
 
+    /**
+     * @param source the rejected file
+     * @param message the problem; the message is the file, then the problem
+     * @param cause what made it fail
+     */
     public InvalidBundleException(Path source, String message, Throwable cause) {
         super(source + ": " + message, cause);
         this.source = source;
