@@ -1,5 +1,6 @@
 package io.nbf.cdi;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.BundleContext;
 import io.nbf.api.DynamicInject;
 import io.nbf.modules.InstanceInjector;
@@ -90,7 +91,7 @@ final class CdiInstanceInjector implements InstanceInjector {
     private Object dynamicValue(Type type, DynamicInject annotation, String where, BundleContext context) {
         String problem = InjectionTargets.problem(TypeShape.of(type), annotation.pattern(), annotation.type(), where);
         if (problem != null) {
-            throw new IllegalArgumentException("bundle " + context.bundleId() + ":" + context.version() + ": " + problem);
+            throw NbfMessages.MSG.bundleInjectionPointProblem(context.bundleId(), context.version(), problem);
         }
         return dynamicValues.apply(type, annotation);
     }
@@ -110,7 +111,7 @@ final class CdiInstanceInjector implements InstanceInjector {
         try {
             m.invoke(instance, args);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("bundle " + context.bundleId() + ": initializer " + m + " failed: " + e.getCause(), e.getCause());
+            throw NbfMessages.MSG.initializerFailed(context.bundleId(), m, e.getCause(), e.getCause());
         }
     }
 
@@ -127,13 +128,11 @@ final class CdiInstanceInjector implements InstanceInjector {
         try {
             bean = beanManager.resolve(beans);
         } catch (RuntimeException ambiguous) {
-            throw new IllegalStateException("bundle " + context.bundleId() + ": " + where + " of type " + type.getTypeName()
-                    + " is ambiguous: " + beans.size() + " host beans match " + qualifiers + "; add a qualifier", ambiguous);
+            throw NbfMessages.MSG.ambiguousHostBean(context.bundleId(), where, type.getTypeName(), beans.size(), qualifiers, ambiguous);
         }
         if (bean == null) {
-            throw new IllegalStateException("bundle " + context.bundleId() + ": " + where + " of type " + type.getTypeName()
-                    + (qualifiers.isEmpty() ? "" : " with qualifiers " + qualifiers)
-                    + " has no host bean to inject; add one to the host, or remove the @Inject");
+            throw NbfMessages.MSG.noHostBean(context.bundleId(), where, type.getTypeName(),
+                    qualifiers.isEmpty() ? "" : " with qualifiers " + qualifiers);
         }
         Object reference = beanManager.getReference(bean, type, creational);
         if (type instanceof Class && ((Class<?>) type).isInterface() && reference != null) {

@@ -1,5 +1,6 @@
 package io.nbf.cdi;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.DynamicInject;
 import io.nbf.api.DynamicInvoker;
 import io.nbf.api.RouteType;
@@ -23,28 +24,27 @@ final class InjectionTargets {
      * @return the problem, phrased with the member and the fix, or {@code null} if there is none
      */
     static String problem(TypeShape type, String pattern, RouteType routeType, String where) {
-        String prefix = "@DynamicInject on " + where + ": ";
         if (type.kind == TypeShape.Kind.PARAMETERIZED && type.name.equals(DynamicInvoker.class.getName())) {
             TypeShape spi = type.arguments.get(0);
             if (spi.kind != TypeShape.Kind.CLASS || !spi.isInterface) {
-                return prefix + "DynamicInvoker<" + spi + "> does not name an SPI interface; write DynamicInvoker<YourSpi>";
+                return NbfMessages.MSG.injectionPointProblem(where, "DynamicInvoker<" + spi + "> does not name an SPI interface; write DynamicInvoker<YourSpi>");
             }
             if (pattern != null && !pattern.isBlank()) {
-                return prefix + "a DynamicInvoker chooses its bundle per call, so the pattern '" + pattern
-                        + "' would be ignored; remove it, or inject " + spi.name + " itself";
+                return NbfMessages.MSG.injectionPointProblem(where, "a DynamicInvoker chooses its bundle per call, so the pattern '"
+                        + pattern + "' would be ignored; remove it, or inject " + spi.name + " itself");
             }
             return null;
         }
         if (type.kind == TypeShape.Kind.CLASS && type.name.equals(DynamicInvoker.class.getName())) {
-            return prefix + "raw DynamicInvoker; name the SPI, as in DynamicInvoker<YourSpi>";
+            return NbfMessages.MSG.injectionPointProblem(where, "raw DynamicInvoker; name the SPI, as in DynamicInvoker<YourSpi>");
         }
         if (type.kind != TypeShape.Kind.CLASS || !type.isInterface) {
-            return prefix + "type " + type + " is not an interface; inject an SPI interface, or DynamicInvoker<SPI>";
+            return NbfMessages.MSG.injectionPointProblem(where, "type " + type + " is not an interface; inject an SPI interface, or DynamicInvoker<SPI>");
         }
         try {
             Route.of(routeType, pattern);
         } catch (IllegalArgumentException e) {
-            return prefix + e.getMessage();
+            return NbfMessages.MSG.injectionPointProblem(where, e.getMessage());
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package io.nbf.cdi;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.DynamicInject;
 import io.nbf.api.RouteType;
 import io.nbf.config.DynamicSettings;
@@ -175,7 +176,7 @@ public class NbfBuildCompatibleExtension implements BuildCompatibleExtension {
             DynamicSettings.read(config, spis, List.of(),
                     GuardedDispatcher.isFaultToleranceAvailable(Thread.currentThread().getContextClassLoader()));
         } catch (IllegalArgumentException e) {
-            messages.error("nbf configuration: " + e.getMessage());
+            messages.error(NbfMessages.MSG.configurationProblem(e.getMessage()));
         }
     }
 

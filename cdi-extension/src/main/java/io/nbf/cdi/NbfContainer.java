@@ -1,5 +1,6 @@
 package io.nbf.cdi;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.BundleBroker;
 import io.nbf.api.DynamicInject;
 import io.nbf.api.DynamicInvoker;
@@ -86,7 +87,7 @@ public class NbfContainer {
                 spis.add(spi);
                 exports.add(spi.getPackageName());
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("nbf: the injected SPI " + name + " is not visible to " + host, e);
+                throw NbfMessages.MSG.spiNotVisible(name, host, e);
             }
         }
         NbfRuntime created = new NbfRuntime(settings, () -> ConfigProvider.getConfig(host), host, exports,

@@ -1,5 +1,6 @@
 package io.nbf.cdi;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.DynamicInject;
 import io.nbf.config.DynamicSettings;
 import io.nbf.config.NbfSettings;
@@ -99,7 +100,7 @@ public class NbfExtension implements Extension {
             DynamicSettings.read(config, spiNames(), List.of(),
                     GuardedDispatcher.isFaultToleranceAvailable(Thread.currentThread().getContextClassLoader()));
         } catch (IllegalArgumentException e) {
-            event.addDeploymentProblem(new DeploymentException("nbf configuration: " + e.getMessage()));
+            event.addDeploymentProblem(new DeploymentException(NbfMessages.MSG.configurationProblem(e.getMessage())));
         }
     }
 

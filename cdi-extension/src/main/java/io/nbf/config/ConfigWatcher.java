@@ -1,6 +1,7 @@
 package io.nbf.config;
 
 import io.nbf.messages.NbfLogger;
+import io.nbf.messages.NbfMessages;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -37,7 +38,7 @@ public final class ConfigWatcher implements AutoCloseable {
      * Reads and applies the settings now.
      *
      * @return the settings in force afterwards
-     * @throws IllegalArgumentException naming the key, if a value is invalid; the last good settings stay
+     * @throws IllegalArgumentException (NBF2516) naming the key, if a value is invalid; the last good settings stay
      * @throws RuntimeException what a config source threw while it was read (logged once); the last good settings stay
      */
     public synchronized DynamicSettings refresh() {
@@ -49,7 +50,7 @@ public final class ConfigWatcher implements AutoCloseable {
                 NbfLogger.LOG.configurationRejected(e.getMessage());
             }
             lastRejection = String.valueOf(e.getMessage());
-            throw e;
+            throw NbfMessages.MSG.configurationRejected(e.getMessage(), e);
         } catch (RuntimeException e) {
             String text = e.toString();
             if (!text.equals(lastRejection)) {

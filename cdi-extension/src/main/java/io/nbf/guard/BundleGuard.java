@@ -60,12 +60,11 @@ final class BundleGuard {
             return new MockStep(fallback(spiType, plan.mockBundle(), resources));
         }
         GuardStep step = faultTolerance == null ? InvokeStep.PLAIN
-                : new FaultToleranceStep(new InvokeStep(plan.baselineNanos()), faultTolerance, spi + " on " + bundle + ":" + version);
+                : new FaultToleranceStep(new InvokeStep(plan.baselineNanos()), faultTolerance, plan, spi, bundle, version);
         step = new EnterStep(step);
         String failTo = plan.failureTarget();
         if (failTo != null) {
-            step = new DegradationStep(step, fallback(spiType, failTo, resources), plan.mockMode() == MockMode.FAIL, plan,
-                    resources.faultToleranceAvailable());
+            step = new DegradationStep(step, fallback(spiType, failTo, resources), plan.mockMode() == MockMode.FAIL, plan);
         }
         Fallback degradation = plan.degradation() == null ? null : fallback(spiType, plan.degradation(), resources);
         if (plan.degradePercent() > 0 && degradation != null) {

@@ -1,10 +1,11 @@
 package io.nbf.guard;
 
+import io.nbf.api.CallRefusedException;
 import io.nbf.metrics.DegradationReason;
 
 /**
  * Passive degradation: a call below that fails, times out, or is refused by Fault Tolerance (open
- * breaker, rate limit) goes with the same method and arguments to the degradation bundle, or to the
+ * breaker, rate limit: a {@link CallRefusedException}) goes with the same method and arguments to the degradation bundle, or to the
  * {@code fail:} mock bundle. A failure the plan does not degrade ({@code degrade-on}, {@code skip-on})
  * reaches the caller unchanged, and so does the original failure when the bundle degraded to is not live.
  */
@@ -14,19 +15,16 @@ final class DegradationStep implements GuardStep {
     private final Fallback to;
     private final boolean mock;
     private final GuardPlan plan;
-    private final boolean faultToleranceAvailable;
 
     /**
      * @param to where failed calls go
      * @param mock whether {@code to} is the {@code fail:} mock bundle (the calls count as {@link DegradationReason#MOCK})
-     * @param faultToleranceAvailable whether Fault Tolerance's exception types can be loaded
      */
-    DegradationStep(GuardStep next, Fallback to, boolean mock, GuardPlan plan, boolean faultToleranceAvailable) {
+    DegradationStep(GuardStep next, Fallback to, boolean mock, GuardPlan plan) {
         this.next = next;
         this.to = to;
         this.mock = mock;
         this.plan = plan;
-        this.faultToleranceAvailable = faultToleranceAvailable;
     }
 
     @Override
@@ -43,9 +41,15 @@ final class DegradationStep implements GuardStep {
     }
 
     private DegradationReason reason(Throwable failure) {
-        DegradationReason refusal = faultToleranceAvailable ? FaultTolerance.refusal(failure) : null;
-        if (refusal != null) {
-            return refusal;
+        if (failure instanceof CallRefusedException) {
+            switch (((CallRefusedException) failure).reason()) {
+                case TIMEOUT:
+                    return DegradationReason.TIMEOUT;
+                case BREAKER_OPEN:
+                    return DegradationReason.BREAKER_OPEN;
+                default:
+                    return DegradationReason.RATE_LIMITED;
+            }
         }
         return plan.degrades(failure) ? DegradationReason.EXCEPTION : null;
     }

@@ -1,7 +1,7 @@
 package io.nbf.guard;
 
-import io.nbf.metrics.DegradationReason;
 
+import io.nbf.api.CallRefusedException;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.RateLimitException;
@@ -97,16 +97,16 @@ final class FaultTolerance {
         return t instanceof TimeoutException;
     }
 
-    /** @return why Fault Tolerance refused or cut off the call, or {@code null} if it did not */
-    static DegradationReason refusal(Throwable t) {
+    /** @return why Fault Tolerance refused or cut off the call, as the caller sees it, or {@code null} if it did not */
+    static CallRefusedException.Reason refusalReason(Throwable t) {
         if (t instanceof TimeoutException) {
-            return DegradationReason.TIMEOUT;
+            return CallRefusedException.Reason.TIMEOUT;
         }
         if (t instanceof CircuitBreakerOpenException) {
-            return DegradationReason.BREAKER_OPEN;
+            return CallRefusedException.Reason.BREAKER_OPEN;
         }
         if (t instanceof RateLimitException) {
-            return DegradationReason.RATE_LIMITED;
+            return CallRefusedException.Reason.RATE_LIMITED;
         }
         return null;
     }

@@ -7,8 +7,7 @@ import io.nbf.modules.registry.ServiceRegistry;
  *
  * @param registry the live services, where degradation and mock bundles are found
  * @param host the host class loader, through which Fault Tolerance is found
- * @param faultToleranceAvailable whether SmallRye Fault Tolerance is on the host's class path
  * @param fallbackMetrics where the calls degradation and mock bundles serve are recorded
  */
-record GuardResources(ServiceRegistry registry, ClassLoader host, boolean faultToleranceAvailable, FallbackMetrics fallbackMetrics) {
+record GuardResources(ServiceRegistry registry, ClassLoader host, FallbackMetrics fallbackMetrics) {
 }

@@ -55,7 +55,7 @@ public final class GuardedDispatcher implements Dispatcher {
      */
     public GuardedDispatcher(ServiceRegistry registry, ClassLoader host) {
         this.faultToleranceAvailable = FaultTolerance.isAvailable(host);
-        this.resources = new GuardResources(registry, host, faultToleranceAvailable, fallbackMetrics);
+        this.resources = new GuardResources(registry, host, fallbackMetrics);
     }
 
     /** @return whether SmallRye Fault Tolerance is on the host's class path */

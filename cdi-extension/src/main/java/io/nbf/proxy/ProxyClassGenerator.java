@@ -2,19 +2,21 @@ package io.nbf.proxy;
 
 import io.nbf.dispatch.CallSite;
 import io.nbf.modules.registry.ServiceEntry;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Writes the routing proxy class of an SPI interface: a final subclass of {@link GeneratedProxy}
@@ -28,14 +30,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * finally { restore(previous, e); }                                  // and the call leaves the entry
  * </pre>
  *
- * Written as a version 49 class file: with no stack map frames to compute, the writer stays a page of code
- * and needs no bytecode library; the JVM verifies such classes with its type-inferring verifier.
- * Thread-safe (stateless apart from a name counter).
+ * Written with ASM (shaded into nbf's JAR as {@code io.nbf.internal.asm}, so no host's ASM is involved) as a
+ * Java 17 class file; ASM computes its stack map frames and its maximum stack and locals. Thread-safe
+ * (stateless apart from a name counter).
  */
 final class ProxyClassGenerator {
 
-    static final String SUPER = internal(GeneratedProxy.class);
-    private static final String ENTRY = internal(ServiceEntry.class);
+    /** The package the generated classes are named in, as a binary-name prefix. */
+    static final String PACKAGE = "io.nbf.proxy.generated.";
+
+    private static final Type SUPER = Type.getType(GeneratedProxy.class);
+    private static final Type ENTRY = Type.getType(ServiceEntry.class);
+    private static final Type SITE = Type.getType(CallSite.class);
+    private static final Type LOADER = Type.getType(ClassLoader.class);
+    private static final Type OBJECT = Type.getType(Object.class);
+
+    /**
+     * The binary names of nbf's own classes the generated code refers to, which the proxy's class loader
+     * takes from nbf's loader (see {@link ProxyClasses}): the three types above, the only nbf types the
+     * instructions and descriptors below name (the SPI and its signature types are the application's).
+     */
+    static final Set<String> NBF_REFERENCES = Set.of(SUPER.getClassName(), ENTRY.getClassName(), SITE.getClassName());
+
+    private static final String CONSTRUCTOR = Type.getMethodDescriptor(Type.VOID_TYPE, SITE, Type.getType(Method[].class));
+    private static final String FAST_ENTRY = Type.getMethodDescriptor(ENTRY);
+    private static final String SWAP = Type.getMethodDescriptor(LOADER, ENTRY);
+    private static final String RESTORE = Type.getMethodDescriptor(Type.VOID_TYPE, LOADER, ENTRY);
+    private static final String INSTANCE = Type.getMethodDescriptor(OBJECT);
+    private static final String SLOW = Type.getMethodDescriptor(OBJECT, Type.INT_TYPE, Type.getType(Object[].class));
+
+    private static final Map<Class<?>, Class<?>> BOXES = Map.of(boolean.class, Boolean.class, byte.class, Byte.class,
+            char.class, Character.class, short.class, Short.class, int.class, Integer.class, long.class, Long.class,
+            float.class, Float.class, double.class, Double.class);
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private ProxyClassGenerator() {
@@ -56,36 +83,36 @@ final class ProxyClassGenerator {
 
     /**
      * @throws IllegalArgumentException if the SPI cannot be implemented from another package (it, or a
-     *         type in a method signature, is not public), or a method has too many parameters
+     *         type in a method signature, is not public), or its proxy would exceed a class file's limits
      */
     static Generated generate(Class<?> spi) {
         if (!spi.isInterface() || !Modifier.isPublic(spi.getModifiers())) {
             throw new IllegalArgumentException(spi + " is not a public interface");
         }
         List<Method> methods = new ArrayList<>();
-        Map<String, Method> seen = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
         for (Method m : spi.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())) {
-                continue;
-            }
-            String key = m.getName() + descriptor(m);
-            if (seen.putIfAbsent(key, m) == null) {
+            if (!Modifier.isStatic(m.getModifiers()) && seen.add(m.getName() + Type.getMethodDescriptor(m))) {
                 requirePublic(m);
                 methods.add(m);
             }
         }
-        String name = "io/nbf/routing/generated/" + spi.getSimpleName() + "$NbfProxy" + SEQUENCE.incrementAndGet();
-        ClassWriter cw = new ClassWriter();
-        int thisClass = cw.cls(name);
-        int superClass = cw.cls(SUPER);
-        int spiClass = cw.cls(internal(spi));
-        List<byte[]> methodBytes = new ArrayList<>();
-        methodBytes.add(constructor(cw));
+        String name = (PACKAGE + spi.getSimpleName() + "$NbfProxy" + SEQUENCE.incrementAndGet()).replace('.', '/');
+        ClassWriter cw = new ProxyClassWriter();
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
+                SUPER.getInternalName(), new String[] {Type.getInternalName(spi)});
+        constructor(cw);
         for (int i = 0; i < methods.size(); i++) {
-            methodBytes.add(method(cw, spi, methods.get(i), i, spiClass));
+            method(cw, spi, methods.get(i), i);
         }
-        return new Generated(name.replace('/', '.'), cw.toBytes(thisClass, superClass, spiClass, methodBytes),
-                methods.toArray(new Method[0]));
+        cw.visitEnd();
+        byte[] bytes;
+        try {
+            bytes = cw.toByteArray();
+        } catch (ClassTooLargeException | MethodTooLargeException e) {
+            throw new IllegalArgumentException(spi + " has too many methods or parameters for a class file", e);
+        }
+        return new Generated(name.replace('/', '.'), bytes, methods.toArray(new Method[0]));
     }
 
     private static void requirePublic(Method m) {
@@ -100,344 +127,146 @@ final class ProxyClassGenerator {
                 throw new IllegalArgumentException(m + " uses the non-public type " + c.getName());
             }
         }
-        if (m.getParameterCount() > 100) {
-            throw new IllegalArgumentException(m + " has too many parameters");
-        }
     }
 
-    private static byte[] constructor(ClassWriter cw) {
-        Code c = new Code();
-        c.op(0x2a); // aload_0
-        c.op(0x2b); // aload_1
-        c.op(0x2c); // aload_2
-        c.op(0xb7).u2(cw.methodref(SUPER, "<init>", "(" + desc(CallSite.class) + "[" + desc(Method.class) + ")V"));
-        c.op(0xb1); // return
-        return cw.method(0x0001, "<init>", "(" + desc(CallSite.class) + "[" + desc(Method.class) + ")V",
-                c, 3, 3, null);
+    private static void constructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", CONSTRUCTOR, null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, SUPER.getInternalName(), "<init>", CONSTRUCTOR, false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
-    private static byte[] method(ClassWriter cw, Class<?> spi, Method m, int index, int spiClass) {
+    private static void method(ClassWriter cw, Class<?> spi, Method m, int index) {
         Class<?>[] params = m.getParameterTypes();
-        Class<?> ret = m.getReturnType();
+        Type ret = Type.getType(m.getReturnType());
+        String descriptor = Type.getMethodDescriptor(m);
         int[] slots = new int[params.length];
         int next = 1;
         for (int i = 0; i < params.length; i++) {
             slots[i] = next;
-            next += size(params[i]);
+            next += Type.getType(params[i]).getSize();
         }
         int entry = next;
         int previous = next + 1;
-        int result = next + 2;
-        int thrown = result + (ret == void.class ? 0 : size(ret));
-        int maxLocals = thrown + 1;
-        if (maxLocals > 255) {
-            throw new IllegalArgumentException(m + " needs too many locals");
-        }
-        Code c = new Code();
+        Label slow = new Label();
+        Label tryStart = new Label();
+        Label tryEnd = new Label();
+        Label handler = new Label();
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, m.getName(), descriptor, null, null);
+        mv.visitCode();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, null);
         // ServiceEntry e = fastEntry(); if (e == null) goto slow;
-        c.op(0x2a).op(0xb6).u2(cw.methodref(SUPER, "fastEntry", "()" + "L" + ENTRY + ";"));
-        c.op(0x3a).u1(entry); // astore
-        c.op(0x19).u1(entry); // aload
-        int toSlow = c.branch(0xc6); // ifnull
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SUPER.getInternalName(), "fastEntry", FAST_ENTRY, false);
+        mv.visitVarInsn(Opcodes.ASTORE, entry);
+        mv.visitVarInsn(Opcodes.ALOAD, entry);
+        mv.visitJumpInsn(Opcodes.IFNULL, slow);
         // ClassLoader previous = swap(e);
-        c.op(0x19).u1(entry);
-        c.op(0xb8).u2(cw.methodref(SUPER, "swap", "(L" + ENTRY + ";)" + desc(ClassLoader.class)));
-        c.op(0x3a).u1(previous);
-        int tryStart = c.position();
-        c.op(0x19).u1(entry);
-        c.op(0xb6).u2(cw.methodref(ENTRY, "instance", "()" + desc(Object.class)));
-        c.op(0xc0).u2(spiClass); // checkcast Spi
+        mv.visitVarInsn(Opcodes.ALOAD, entry);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, SUPER.getInternalName(), "swap", SWAP, false);
+        mv.visitVarInsn(Opcodes.ASTORE, previous);
+        // try { ((Spi) e.instance()).method(args...)
+        mv.visitLabel(tryStart);
+        mv.visitVarInsn(Opcodes.ALOAD, entry);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, ENTRY.getInternalName(), "instance", INSTANCE, false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(spi));
         for (int i = 0; i < params.length; i++) {
-            load(c, params[i], slots[i]);
+            mv.visitVarInsn(Type.getType(params[i]).getOpcode(Opcodes.ILOAD), slots[i]);
         }
-        Class<?> owner = m.getDeclaringClass();
-        int argSlots = 1;
-        for (Class<?> p : params) {
-            argSlots += size(p);
-        }
-        c.op(0xb9).u2(cw.imethodref(internal(owner), m.getName(), descriptor(m))).u1(argSlots).u1(0); // invokeinterface
-        if (ret != void.class) {
-            store(c, ret, result);
-        }
-        int tryEnd = c.position();
-        // finally, normal path: restore(previous, e); return result;
-        c.op(0x19).u1(previous).op(0x19).u1(entry);
-        int restore = cw.methodref(SUPER, "restore", "(" + desc(ClassLoader.class) + "L" + ENTRY + ";)V");
-        c.op(0xb8).u2(restore);
-        if (ret != void.class) {
-            load(c, ret, result);
-        }
-        c.op(returnOp(ret));
-        // finally, exceptional path
-        int handler = c.position();
-        c.op(0x3a).u1(thrown);
-        c.op(0x19).u1(previous).op(0x19).u1(entry);
-        c.op(0xb8).u2(restore);
-        c.op(0x19).u1(thrown);
-        c.op(0xbf); // athrow
+        // owned by the SPI even if a super-interface declares it, as javac does: resolution finds it there
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, Type.getInternalName(spi), m.getName(), descriptor, true);
+        mv.visitLabel(tryEnd);
+        // } finally { restore(previous, e); } return ...;   (the result waits on the operand stack)
+        restore(mv, previous, entry);
+        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        // the finally block on a throwable, which waits on the operand stack: restore(previous, e); throw
+        mv.visitLabel(handler);
+        restore(mv, previous, entry);
+        mv.visitInsn(Opcodes.ATHROW);
         // slow: return (R) slow(index, new Object[] {args...});
-        c.patch(toSlow, c.position());
-        c.op(0x2a);
-        c.pushInt(cw, index);
-        c.pushInt(cw, params.length);
-        c.op(0xbd).u2(cw.cls("java/lang/Object")); // anewarray
+        mv.visitLabel(slow);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        push(mv, index);
+        push(mv, params.length);
+        mv.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT.getInternalName());
         for (int i = 0; i < params.length; i++) {
-            c.op(0x59); // dup
-            c.pushInt(cw, i);
-            load(c, params[i], slots[i]);
-            box(cw, c, params[i]);
-            c.op(0x53); // aastore
+            mv.visitInsn(Opcodes.DUP);
+            push(mv, i);
+            mv.visitVarInsn(Type.getType(params[i]).getOpcode(Opcodes.ILOAD), slots[i]);
+            box(mv, params[i]);
+            mv.visitInsn(Opcodes.AASTORE);
         }
-        c.op(0xb6).u2(cw.methodref(SUPER, "slow", "(I[" + desc(Object.class) + ")" + desc(Object.class)));
-        unbox(cw, c, ret);
-        c.op(returnOp(ret));
-        int maxStack = 10 + 2 * params.length;
-        return cw.method(0x0001, m.getName(), descriptor(m), c, maxStack, maxLocals, new int[] {tryStart, tryEnd, handler});
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SUPER.getInternalName(), "slow", SLOW, false);
+        unbox(mv, m.getReturnType());
+        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        mv.visitMaxs(0, 0); // computed
+        mv.visitEnd();
     }
 
-    private static void load(Code c, Class<?> t, int slot) {
-        c.op(t == long.class ? 0x16 : t == float.class ? 0x17 : t == double.class ? 0x18
-                : t.isPrimitive() ? 0x15 : 0x19).u1(slot);
+    private static void restore(MethodVisitor mv, int previous, int entry) {
+        mv.visitVarInsn(Opcodes.ALOAD, previous);
+        mv.visitVarInsn(Opcodes.ALOAD, entry);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, SUPER.getInternalName(), "restore", RESTORE, false);
     }
 
-    private static void store(Code c, Class<?> t, int slot) {
-        c.op(t == long.class ? 0x37 : t == float.class ? 0x38 : t == double.class ? 0x39
-                : t.isPrimitive() ? 0x36 : 0x3a).u1(slot);
-    }
-
-    private static int returnOp(Class<?> t) {
-        if (t == void.class) {
-            return 0xb1;
+    private static void push(MethodVisitor mv, int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(Opcodes.ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(Opcodes.BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(Opcodes.SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
         }
-        return t == long.class ? 0xad : t == float.class ? 0xae : t == double.class ? 0xaf : t.isPrimitive() ? 0xac : 0xb0;
     }
 
-    private static int size(Class<?> t) {
-        return t == long.class || t == double.class ? 2 : 1;
-    }
-
-    private static final Map<Class<?>, Class<?>> BOXES = new HashMap<>();
-
-    static {
-        BOXES.put(boolean.class, Boolean.class);
-        BOXES.put(byte.class, Byte.class);
-        BOXES.put(char.class, Character.class);
-        BOXES.put(short.class, Short.class);
-        BOXES.put(int.class, Integer.class);
-        BOXES.put(long.class, Long.class);
-        BOXES.put(float.class, Float.class);
-        BOXES.put(double.class, Double.class);
-    }
-
-    private static void box(ClassWriter cw, Code c, Class<?> t) {
+    private static void box(MethodVisitor mv, Class<?> t) {
         if (t.isPrimitive()) {
-            Class<?> box = BOXES.get(t);
-            c.op(0xb8).u2(cw.methodref(internal(box), "valueOf", "(" + desc(t) + ")" + desc(box)));
+            Type box = Type.getType(BOXES.get(t));
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, box.getInternalName(), "valueOf",
+                    Type.getMethodDescriptor(box, Type.getType(t)), false);
         }
     }
 
-    private static void unbox(ClassWriter cw, Code c, Class<?> t) {
+    private static void unbox(MethodVisitor mv, Class<?> t) {
         if (t == void.class) {
-            c.op(0x57); // pop
+            mv.visitInsn(Opcodes.POP);
         } else if (t.isPrimitive()) {
-            Class<?> box = BOXES.get(t);
-            c.op(0xc0).u2(cw.cls(internal(box)));
-            c.op(0xb6).u2(cw.methodref(internal(box), t.getName() + "Value", "()" + desc(t)));
+            Type box = Type.getType(BOXES.get(t));
+            mv.visitTypeInsn(Opcodes.CHECKCAST, box.getInternalName());
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box.getInternalName(), t.getName() + "Value",
+                    Type.getMethodDescriptor(Type.getType(t)), false);
         } else if (t != Object.class) {
-            c.op(0xc0).u2(cw.cls(t.isArray() ? desc(t) : internal(t)));
+            mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(t));
         }
     }
 
-    static String internal(Class<?> c) {
-        return c.getName().replace('.', '/');
-    }
-
-    private static String desc(Class<?> c) {
-        return MethodType.methodType(c).toMethodDescriptorString().substring(2);
-    }
-
-    private static String descriptor(Method m) {
-        return MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();
-    }
-
-    /** A method body under construction. */
-    private static final class Code {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        Code op(int opcode) {
-            bytes.write(opcode);
-            return this;
+    /**
+     * A class writer that never loads a class. To compute a stack map frame where paths meet, ASM asks
+     * {@link #getCommonSuperClass} for the common superclass of two different reference types that the same
+     * local or stack slot holds on the incoming paths, and by default answers by loading both through the
+     * writer's class loader: nbf's, which need not see the SPI or bundle types (and must not load them, or
+     * tie them to itself). The generated code never asks: every local holds one type along every path (this,
+     * the arguments, the entry, the previous context class loader), the slow path's branch target has the
+     * one incoming path, and at the handler the stack holds just the throwable, as the catch-all declares.
+     * Were a future shape to merge two different object references, {@code java/lang/Object} is a
+     * supertype of both and so a sound frame, as long as the merged value is used only as an Object there;
+     * such a shape would have to keep it so.
+     */
+    private static final class ProxyClassWriter extends ClassWriter {
+        ProxyClassWriter() {
+            super(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         }
 
-        Code u1(int v) {
-            bytes.write(v);
-            return this;
-        }
-
-        Code u2(int v) {
-            bytes.write(v >>> 8);
-            bytes.write(v);
-            return this;
-        }
-
-        int position() {
-            return bytes.size();
-        }
-
-        /** Writes a branch with a placeholder offset; returns its position for {@link #patch}. */
-        int branch(int opcode) {
-            int at = position();
-            op(opcode).u2(0);
-            return at;
-        }
-
-        void patch(int branchAt, int target) {
-            byte[] b = bytes.toByteArray();
-            int offset = target - branchAt;
-            b[branchAt + 1] = (byte) (offset >>> 8);
-            b[branchAt + 2] = (byte) offset;
-            bytes.reset();
-            bytes.write(b, 0, b.length);
-        }
-
-        void pushInt(ClassWriter cw, int v) {
-            if (v >= -1 && v <= 5) {
-                op(0x03 + v); // iconst_<v>
-            } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-                op(0x10).u1(v); // bipush
-            } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-                op(0x11).u2(v); // sipush
-            } else {
-                throw new IllegalArgumentException("constant " + v + " out of range");
-            }
-        }
-
-        byte[] toBytes() {
-            return bytes.toByteArray();
-        }
-    }
-
-    /** The constant pool and the class file layout. */
-    private static final class ClassWriter {
-        private final ByteArrayOutputStream pool = new ByteArrayOutputStream();
-        private final DataOutputStream out = new DataOutputStream(pool);
-        private final Map<String, Integer> constants = new HashMap<>();
-        private int count = 1;
-
-        int utf8(String s) {
-            return constant("U" + s, () -> {
-                out.writeByte(1);
-                out.writeUTF(s);
-            });
-        }
-
-        int cls(String internalName) {
-            int name = utf8(internalName);
-            return constant("C" + internalName, () -> {
-                out.writeByte(7);
-                out.writeShort(name);
-            });
-        }
-
-        int methodref(String owner, String name, String descriptor) {
-            return ref(10, owner, name, descriptor);
-        }
-
-        int imethodref(String owner, String name, String descriptor) {
-            return ref(11, owner, name, descriptor);
-        }
-
-        private int ref(int tag, String owner, String name, String descriptor) {
-            int c = cls(owner);
-            int n = utf8(name);
-            int d = utf8(descriptor);
-            int nat = constant("N" + name + ":" + descriptor, () -> {
-                out.writeByte(12);
-                out.writeShort(n);
-                out.writeShort(d);
-            });
-            return constant(tag + owner + "." + name + descriptor, () -> {
-                out.writeByte(tag);
-                out.writeShort(c);
-                out.writeShort(nat);
-            });
-        }
-
-        private interface Writer {
-            void write() throws IOException;
-        }
-
-        private int constant(String key, Writer writer) {
-            Integer index = constants.get(key);
-            if (index != null) {
-                return index;
-            }
-            try {
-                writer.write();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            constants.put(key, count);
-            return count++;
-        }
-
-        /** @param tryBlock {start, end, handler} of a catch-all handler, or {@code null} */
-        byte[] method(int access, String name, String descriptor, Code code, int maxStack, int maxLocals, int[] tryBlock) {
-            int nameIndex = utf8(name);
-            int descIndex = utf8(descriptor);
-            int codeName = utf8("Code");
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            try (DataOutputStream d = new DataOutputStream(b)) {
-                byte[] body = code.toBytes();
-                d.writeShort(access);
-                d.writeShort(nameIndex);
-                d.writeShort(descIndex);
-                d.writeShort(1); // attributes: Code
-                d.writeShort(codeName);
-                int handlers = tryBlock == null ? 0 : 1;
-                d.writeInt(2 + 2 + 4 + body.length + 2 + 8 * handlers + 2);
-                d.writeShort(maxStack);
-                d.writeShort(maxLocals);
-                d.writeInt(body.length);
-                d.write(body);
-                d.writeShort(handlers);
-                if (tryBlock != null) {
-                    d.writeShort(tryBlock[0]);
-                    d.writeShort(tryBlock[1]);
-                    d.writeShort(tryBlock[2]);
-                    d.writeShort(0); // any throwable
-                }
-                d.writeShort(0); // no code attributes
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return b.toByteArray();
-        }
-
-        byte[] toBytes(int thisClass, int superClass, int spiClass, List<byte[]> methods) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            try (DataOutputStream d = new DataOutputStream(b)) {
-                out.flush();
-                d.writeInt(0xCAFEBABE);
-                d.writeShort(0);
-                d.writeShort(49); // Java 5: no stack map frames needed
-                d.writeShort(count);
-                d.write(pool.toByteArray());
-                d.writeShort(0x0001 | 0x0010 | 0x0020); // public final super
-                d.writeShort(thisClass);
-                d.writeShort(superClass);
-                d.writeShort(1);
-                d.writeShort(spiClass);
-                d.writeShort(0); // fields
-                d.writeShort(methods.size());
-                for (byte[] m : methods) {
-                    d.write(m);
-                }
-                d.writeShort(0); // attributes
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return b.toByteArray();
+        @Override
+        protected String getCommonSuperClass(String type1, String type2) {
+            return type1.equals(type2) ? type1 : OBJECT.getInternalName();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.nbf.proxy;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.dispatch.CallSite;
 import io.nbf.messages.NbfLogger;
 import java.lang.reflect.Constructor;
@@ -9,7 +10,8 @@ import java.lang.reflect.Method;
 /**
  * The generated proxy class of each SPI, made once per SPI class and kept with it (a {@link ClassValue},
  * so it goes when the SPI's class loader goes). Each class is defined in a small loader of its own that
- * sees nbf's classes and the SPI's. Where generation is not possible (a non-public SPI or signature type),
+ * takes the few nbf classes generated code refers to from nbf's loader and everything else from the SPI's
+ * (see {@link ProxyLoader}). Where generation is not possible (a non-public SPI or signature type),
  * or is switched off with {@code -Dio.nbf.routing.proxies=jdk}, nbf falls back to JDK dynamic proxies.
  */
 final class ProxyClasses {
@@ -58,11 +60,17 @@ final class ProxyClasses {
         try {
             return ((Made) made).constructor.newInstance(site, ((Made) made).methods);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot instantiate the generated proxy of " + spi.getName(), e);
+            throw NbfMessages.MSG.proxyNotInstantiable(spi.getName(), e);
         }
     }
 
-    /** Defines one generated class; resolves nbf's classes from nbf's loader, everything else from the SPI's. */
+    /**
+     * Defines one generated class. Resolves from nbf's loader only nbf's classes the generated code refers to
+     * ({@link ProxyClassGenerator#NBF_REFERENCES}) and names in the generated classes' package
+     * ({@link ProxyClassGenerator#PACKAGE}); every other name, whether under {@code io.nbf.} or not, from the
+     * SPI's loader, so that an application's SPI in an {@code io.nbf} package (or a signature type there) is
+     * the application's class, never a namesake nbf's loader might see.
+     */
     private static final class ProxyLoader extends ClassLoader {
         private final ClassLoader spiLoader;
 
@@ -84,7 +92,7 @@ final class ProxyClasses {
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
                 if (c == null) {
-                    if (name.startsWith("io.nbf.")) {
+                    if (ProxyClassGenerator.NBF_REFERENCES.contains(name) || name.startsWith(ProxyClassGenerator.PACKAGE)) {
                         c = Class.forName(name, false, ProxyClasses.class.getClassLoader());
                     } else {
                         c = Class.forName(name, false, spiLoader);

@@ -1,5 +1,6 @@
 package io.nbf.proxy;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.DynamicInvoker;
 import io.nbf.dispatch.CallSite;
 import io.nbf.dispatch.Dispatcher;
@@ -128,7 +129,7 @@ public final class Router {
 
     private static void requireInterface(Class<?> spi) {
         if (!Objects.requireNonNull(spi, "spi").isInterface()) {
-            throw new IllegalArgumentException(spi.getName() + " is not an interface; nbf routes calls of SPI interfaces only");
+            throw NbfMessages.MSG.notAnInterface(spi.getName());
         }
     }
 }

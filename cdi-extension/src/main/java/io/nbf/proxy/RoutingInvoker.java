@@ -1,5 +1,6 @@
 package io.nbf.proxy;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.DynamicInvoker;
 import io.nbf.route.Route;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class RoutingInvoker<T> implements DynamicInvoker<T> {
     @Override
     public T getService(String bundleId) {
         if (bundleId == null || bundleId.isBlank()) {
-            throw new IllegalArgumentException("bundle id is null or blank");
+            throw NbfMessages.MSG.blankBundleId();
         }
         T proxy = byId.get(bundleId);
         if (proxy == null) {
@@ -45,7 +46,7 @@ final class RoutingInvoker<T> implements DynamicInvoker<T> {
     @Override
     public T getService(Map<String, ?> params) {
         if (params == null || params.isEmpty()) {
-            throw new IllegalArgumentException("route parameters are null or empty; give at least one attribute to match");
+            throw NbfMessages.MSG.noRouteParameters();
         }
         T proxy = byParams.get(params); // Map equality: any map with the same entries hits
         if (proxy == null) {

@@ -1,5 +1,6 @@
 package io.nbf.route;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.RouteType;
 import io.nbf.modules.descriptor.BundleDescriptor;
 import io.nbf.modules.registry.AttributeMatch;
@@ -79,7 +80,7 @@ public final class Route {
      */
     public static Route id(String bundleId) {
         if (!BundleDescriptor.isValidId(bundleId)) {
-            throw new IllegalArgumentException("'" + bundleId + "' is not a bundle id; ids are a letter or digit, then letters, digits, '.', '_' or '-'");
+            throw NbfMessages.MSG.invalidBundleId(bundleId);
         }
         return new Route(Kind.ID, bundleId, null, List.of());
     }
@@ -91,13 +92,13 @@ public final class Route {
      */
     public static Route rule(Map<String, ?> params) {
         if (params == null || params.isEmpty()) {
-            throw new IllegalArgumentException("route parameters are empty; give at least one attribute to match");
+            throw NbfMessages.MSG.noRouteParameters();
         }
         List<AttributeMatch> conditions = new ArrayList<>(params.size());
         StringBuilder text = new StringBuilder("{");
         for (Map.Entry<String, ?> e : params.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {
-                throw new IllegalArgumentException("route parameters hold a null key or value: " + params);
+                throw NbfMessages.MSG.nullRouteParameter(params);
             }
             AttributeMatch m = AttributeMatch.of(e.getKey(), e.getValue());
             conditions.add(m);

@@ -1,5 +1,6 @@
 package io.nbf.route;
 
+import io.nbf.messages.NbfMessages;
 import io.nbf.api.ServiceNotFoundException;
 import io.nbf.dispatch.RouteTarget;
 import io.nbf.modules.registry.RegistrySnapshot;
@@ -109,9 +110,8 @@ public final class RouteBinding implements RouteTarget {
         List<String> ids = live.all().stream().limit(20).map(ServiceEntry::bundleId).collect(Collectors.toList());
         String liveText = ids.isEmpty() ? "no bundle implements it now"
                 : "live bundles implementing it: " + ids + (live.size() > ids.size() ? " and " + (live.size() - ids.size()) + " more" : "");
-        return new ServiceNotFoundException(spi.getName(), route.toString(),
-                "no live bundle serves " + spi.getName() + " on route " + route
-                        + (route != declared ? " (configured; declared " + declared + ")" : "") + "; " + liveText);
+        return new ServiceNotFoundException(spi.getName(), route.toString(), NbfMessages.MSG.serviceNotFound(spi.getName(), route,
+                route != declared ? " (configured; declared " + declared + ")" : "", liveText));
     }
 
     @Override

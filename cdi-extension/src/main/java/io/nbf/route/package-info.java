@@ -1,6 +1,7 @@
 /**
- * Routing: the route of an SPI call ({@link io.nbf.route.Route}), the routing proxies that resolve
- * it against the live registry on every call, and the seam ({@link io.nbf.dispatch.Dispatcher}) through
- * which a call reaches the chosen bundle. Free of CDI.
+ * What a route means: {@link io.nbf.route.Route} (default, ID, REG over bundle ids, RULE over bundle
+ * attributes, parsed by {@link io.nbf.route.RuleParser}), and {@link io.nbf.route.RouteBinding}, a route
+ * resolved against the live registry and cached per registry snapshot, which the dispatch seam sees as a
+ * {@link io.nbf.dispatch.RouteTarget}. Free of CDI.
  */
-package io.nbf.routing;
+package io.nbf.route;

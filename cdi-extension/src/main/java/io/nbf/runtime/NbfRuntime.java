@@ -17,6 +17,7 @@ import io.nbf.modules.registry.ServiceEntry;
 import io.nbf.dispatch.CallSite;
 import io.nbf.guard.GuardedDispatcher;
 import io.nbf.messages.NbfLogger;
+import io.nbf.messages.NbfMessages;
 import io.nbf.metrics.CallMetrics;
 import io.nbf.route.Route;
 import io.nbf.proxy.Router;
@@ -84,12 +85,12 @@ public final class NbfRuntime implements AutoCloseable {
         this.broker = new BundleBroker() {
             @Override
             public <T> T get(Class<T> spi) {
-                return proxy(spi, Route.DEFAULT);
+                return proxy(requireExported(spi), Route.DEFAULT);
             }
 
             @Override
             public <T> DynamicInvoker<T> invoker(Class<T> spi) {
-                return NbfRuntime.this.invoker(spi);
+                return NbfRuntime.this.invoker(requireExported(spi));
             }
 
             @Override
@@ -166,6 +167,17 @@ public final class NbfRuntime implements AutoCloseable {
                 // logged by the watcher; the last good settings serve
             }
         }
+    }
+
+    /** @return {@code spi}, if bundles can implement it: an interface whose package the host exports to them */
+    private <T> Class<T> requireExported(Class<T> spi) {
+        if (!spi.isInterface()) {
+            throw NbfMessages.MSG.notAnInterface(spi.getName());
+        }
+        if (!engine.config().exports().exportsPackage(spi.getPackageName())) {
+            throw NbfMessages.MSG.spiNotExported(spi.getName(), spi.getPackageName());
+        }
+        return spi;
     }
 
     /** @return the broker */

@@ -1,17 +1,25 @@
 package io.nbf.cdi;
 
 import io.nbf.cdi.testing.NbfWeld;
-import io.nbf.cdi.testing.TestConfig;
 import io.nbf.modules.testing.BundleJar;
 import io.nbf.modules.testspi.Recorder;
+import io.nbf.tck.config.TckConfigSource;
+import io.nbf.tck.spi.Signals;
 import java.nio.file.Path;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A bundle directory per test, and a Weld container shut down after it. */
+/**
+ * A bundle directory per test, and a Weld container shut down after it. Configuration goes through the
+ * TCK's {@link TckConfigSource} (back to its defaults before and after each test), the controlled bundles
+ * through the TCK's {@link Signals}: one set of fixtures for the TCK and these tests.
+ */
 abstract class CdiTestSupport {
+
+    /** The exports of a host whose bundles name the test SPIs but which injects none of them. */
+    static final String TEST_SPI_EXPORTS = "io.nbf.tck.spi, io.nbf.modules.testspi";
 
     @TempDir
     Path bundles;
@@ -20,7 +28,8 @@ abstract class CdiTestSupport {
 
     @BeforeEach
     void clean() {
-        TestConfig.clear();
+        TckConfigSource.reset();
+        Signals.reset();
         Recorder.clear();
     }
 
@@ -29,7 +38,7 @@ abstract class CdiTestSupport {
         if (container != null && container.isRunning()) {
             container.shutdown();
         }
-        TestConfig.clear();
+        TckConfigSource.reset();
     }
 
     /** Puts a bundle JAR in the bundle directory. */
@@ -47,7 +56,7 @@ abstract class CdiTestSupport {
      * {@code @DynamicInject} (then nbf cannot know the package is an SPI package), e.g. broker-only use.
      */
     WeldContainer startExportingTestSpis(Class<?>... beans) {
-        io.nbf.cdi.testing.TestConfig.set("nbf.exports", "io.nbf.cdi.testhost, io.nbf.modules.testspi");
+        TckConfigSource.set("nbf.exports", TEST_SPI_EXPORTS);
         container = NbfWeld.weld(bundles, beans).initialize();
         return container;
     }
@@ -57,7 +66,7 @@ abstract class CdiTestSupport {
      * package exported, bundles from the bundle directory.
      */
     WeldContainer startGuarded(boolean metrics, Class<?>... beans) {
-        io.nbf.cdi.testing.TestConfig.set("nbf.exports", "io.nbf.cdi.testhost, io.nbf.modules.testspi");
+        TckConfigSource.set("nbf.exports", TEST_SPI_EXPORTS);
         container = NbfWeld.weldGuarded(bundles, metrics, beans).initialize();
         return container;
     }

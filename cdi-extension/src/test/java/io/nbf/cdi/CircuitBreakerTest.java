@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nbf.cdi.beans.ManagementClient;
-import io.nbf.cdi.testhost.Knobs;
 import io.nbf.cdi.testing.CdiBundles;
+import io.nbf.tck.spi.Signals;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class CircuitBreakerTest extends GuardTestSupport {
     }
 
     private void slowCalls(String bundle, int n) {
-        Knobs.slow(bundle, 250);
+        Signals.slow(bundle, 250);
         for (int i = 0; i < n; i++) {
             assertThat(greetVia(bundle)).as("a slow call still answers").isEqualTo(bundle + " x");
         }
@@ -40,11 +40,11 @@ class CircuitBreakerTest extends GuardTestSupport {
 
         slowCalls("hema", 3); // the window of 4 now holds 3 slow calls of 4: past the ratio 0.5
         assertThat(breaker("hema", "1.0")).as("open").isEqualTo(1);
-        int served = Knobs.calls("hema");
+        int served = Signals.calls("hema");
         assertThat(greetVia("hema")).as("open: straight to the degradation bundle").isEqualTo("rt-mart x");
-        assertThat(Knobs.calls("hema")).as("the slow bundle was not called").isEqualTo(served);
+        assertThat(Signals.calls("hema")).as("the slow bundle was not called").isEqualTo(served);
 
-        Knobs.set("hema", "ok"); // recovered
+        Signals.mode("hema", "ok"); // recovered
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> greetVia("hema").equals("hema x")); // the half-open probe, after the delay
         assertThat(breaker("hema", "1.0")).as("closed").isZero();
@@ -70,7 +70,7 @@ class CircuitBreakerTest extends GuardTestSupport {
         startGuarded(false, ManagementClient.class);
         slowCalls("hema", 4);
         assertThat(breaker("hema", "1.0")).isEqualTo(1);
-        Knobs.set("hema", "ok");
+        Signals.mode("hema", "ok");
         bean(ManagementClient.class).bundles.deploy(CdiBundles.controlled("hema", "2.0", "rt-mart").build());
         assertThat(greetVia("hema")).as("served by 2.0 at once, though 1.0's breaker is still open").isEqualTo("hema x");
         assertThat(breaker("hema", "2.0")).isZero();
@@ -97,13 +97,13 @@ class CircuitBreakerTest extends GuardTestSupport {
         bundleKey("hema", "breaker", "true");
         drop(CdiBundles.controlled("hema", "1.0", "rt-mart"), "hema.jar");
         startGuarded(false, ManagementClient.class);
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         for (int i = 0; i < 4; i++) {
             assertThat(greetVia("hema")).isEqualTo("rt-mart x");
         }
         assertThat(breaker("hema", "1.0")).isEqualTo(1);
-        int called = Knobs.calls("hema");
+        int called = Signals.calls("hema");
         greetVia("hema");
-        assertThat(Knobs.calls("hema")).isEqualTo(called);
+        assertThat(Signals.calls("hema")).isEqualTo(called);
     }
 }

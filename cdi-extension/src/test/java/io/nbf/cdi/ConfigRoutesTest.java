@@ -8,8 +8,8 @@ import io.nbf.api.management.RouteManager;
 import io.nbf.cdi.beans.FieldClient;
 import io.nbf.cdi.beans.ManagementClient;
 import io.nbf.cdi.testing.CdiBundles;
-import io.nbf.cdi.testing.TestConfig;
 import io.nbf.modules.testspi.Greeter;
+import io.nbf.tck.config.TckConfigSource;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** Routes overridden through MicroProfile Config, changed at runtime, and bad changes rejected. */
 class ConfigRoutesTest extends CdiTestSupport {
+
+    /** What every rejected change's message starts with (the same text is logged as NBF2002). */
+    static final String REJECTED = "NBF2516: nbf rejected a configuration change, the last good settings keep serving: ";
+
 
     private static final String PATTERN = "nbf.routes.\"io.nbf.modules.testspi.Greeter\".pattern";
     private static final String TYPE = "nbf.routes.\"io.nbf.modules.testspi.Greeter\".type";
@@ -35,8 +39,8 @@ class ConfigRoutesTest extends CdiTestSupport {
 
     @Test
     void aConfiguredRouteOverridesEveryInjectionPointOfTheSpi() {
-        TestConfig.set(PATTERN, "^drf-sh.*$");
-        TestConfig.set(TYPE, "REG");
+        TckConfigSource.set(PATTERN, "^drf-sh.*$");
+        TckConfigSource.set(TYPE, "REG");
         start(FieldClient.class, ManagementClient.class);
         FieldClient client = bean(FieldClient.class);
         assertThat(client.viaDefault("x")).isEqualTo("SH1 x");
@@ -52,16 +56,16 @@ class ConfigRoutesTest extends CdiTestSupport {
         FieldClient client = bean(FieldClient.class);
         assertThat(client.viaShopB("x")).isEqualTo("B x");
 
-        TestConfig.set(PATTERN, "{\"city\":\"shanghai\"}");
-        TestConfig.set(TYPE, "RULE");
+        TckConfigSource.set(PATTERN, "{\"city\":\"shanghai\"}");
+        TckConfigSource.set(TYPE, "RULE");
         await().atMost(Duration.ofSeconds(5)).until(() -> client.viaShopB("x").equals("SH1 x")); // refresh interval 100ms
 
-        TestConfig.set(PATTERN, "drf-hz-1");
-        TestConfig.set(TYPE, null); // ID is the default type
+        TckConfigSource.set(PATTERN, "drf-hz-1");
+        TckConfigSource.set(TYPE, null); // ID is the default type
         routes().refresh();
         assertThat(client.viaShopB("x")).as("refresh() applies at once").isEqualTo("HZ1 x");
 
-        TestConfig.set(PATTERN, null);
+        TckConfigSource.set(PATTERN, null);
         routes().refresh();
         assertThat(client.viaShopB("x")).as("no override: the annotation's route again").isEqualTo("B x");
         assertThat(routes().overrides()).isEmpty();
@@ -69,33 +73,33 @@ class ConfigRoutesTest extends CdiTestSupport {
 
     @Test
     void anInvalidChangeIsRejectedNamingTheKeyAndTheLastGoodRoutesKeepServing() {
-        TestConfig.set(PATTERN, "drf-hz-1");
+        TckConfigSource.set(PATTERN, "drf-hz-1");
         start(FieldClient.class, ManagementClient.class);
         FieldClient client = bean(FieldClient.class);
         assertThat(client.viaShopB("x")).isEqualTo("HZ1 x");
 
-        TestConfig.set(PATTERN, "drf-(hz");
-        TestConfig.set(TYPE, "REG");
+        TckConfigSource.set(PATTERN, "drf-(hz");
+        TckConfigSource.set(TYPE, "REG");
         assertThatThrownBy(() -> routes().refresh()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(PATTERN + ": REG pattern 'drf-(hz' is not a regular expression");
+                .hasMessageStartingWith(REJECTED + PATTERN + ": REG pattern 'drf-(hz' is not a regular expression");
         assertThat(client.viaShopB("x")).isEqualTo("HZ1 x");
 
-        TestConfig.set(TYPE, "REGEX");
-        assertThatThrownBy(() -> routes().refresh()).hasMessage(TYPE + ": 'REGEX' is not a route type; use ID, REG or RULE");
-        TestConfig.set(TYPE, "RULE");
+        TckConfigSource.set(TYPE, "REGEX");
+        assertThatThrownBy(() -> routes().refresh()).hasMessage(REJECTED + TYPE + ": 'REGEX' is not a route type; use ID, REG or RULE");
+        TckConfigSource.set(TYPE, "RULE");
         assertThatThrownBy(() -> routes().refresh()).hasMessageContaining(PATTERN + ": RULE pattern drf-(hz is not valid JSON");
         assertThat(client.viaShopB("x")).isEqualTo("HZ1 x");
 
-        TestConfig.set(PATTERN, "drf-sh-1");
-        TestConfig.set(TYPE, "id");
+        TckConfigSource.set(PATTERN, "drf-sh-1");
+        TckConfigSource.set(TYPE, "id");
         routes().refresh();
         assertThat(client.viaShopB("x")).as("a valid change applies again").isEqualTo("SH1 x");
     }
 
     @Test
     void anInvalidConfigurationAtStartIsADeploymentProblem() {
-        TestConfig.set(PATTERN, "{\"city\":");
-        TestConfig.set(TYPE, "RULE");
+        TckConfigSource.set(PATTERN, "{\"city\":");
+        TckConfigSource.set(TYPE, "RULE");
         assertThatThrownBy(() -> start(FieldClient.class))
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("nbf configuration: " + PATTERN + ": RULE pattern {\"city\": is not valid JSON");
@@ -103,7 +107,7 @@ class ConfigRoutesTest extends CdiTestSupport {
 
     @Test
     void aTypeWithoutAPatternIsRejected() {
-        TestConfig.set(TYPE, "REG");
+        TckConfigSource.set(TYPE, "REG");
         assertThatThrownBy(() -> start(FieldClient.class))
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining(TYPE + " is set but " + PATTERN + " is not");
@@ -112,7 +116,7 @@ class ConfigRoutesTest extends CdiTestSupport {
     @Test
     void badStaticSettingsAreDeploymentProblemsToo() {
         var weld = io.nbf.cdi.testing.NbfWeld.weld(bundles, FieldClient.class);
-        TestConfig.set("nbf.hook-timeout", "soon");
+        TckConfigSource.set("nbf.hook-timeout", "soon");
         assertThatThrownBy(() -> container = weld.initialize())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("nbf configuration: nbf.hook-timeout: 'soon' is not a duration; write e.g. 100ms, 5s, 2m or PT5S");

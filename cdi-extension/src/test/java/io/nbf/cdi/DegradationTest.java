@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nbf.api.ServiceNotFoundException;
 import io.nbf.cdi.beans.ManagementClient;
-import io.nbf.cdi.testhost.Knobs;
 import io.nbf.cdi.testing.CdiBundles;
+import io.nbf.tck.spi.Signals;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Passive degradation: service not found, timeout, exception; and what does not degrade. */
+/**
+ * Passive degradation: timeout, exception; and what does not degrade. Service not found degrading to the
+ * SPI's degradation bundle is the TCK's ({@code GuardTck.serviceNotFoundDegradesToTheSpisDegradationBundle}).
+ */
 class DegradationTest extends GuardTestSupport {
 
     @Test
@@ -19,17 +22,9 @@ class DegradationTest extends GuardTestSupport {
         drop(CdiBundles.controlled("rt-mart", "1.0", null), "rt.jar");
         startGuarded(false, ManagementClient.class);
         assertThat(greetVia("hema")).isEqualTo("hema x");
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThat(greeters().getService("hema").greet("Ann")).as("same method, same arguments").isEqualTo("rt-mart Ann");
-        assertThat(Knobs.calls("hema")).isEqualTo(2);
-    }
-
-    @Test
-    void serviceNotFoundDegradesToTheSpisDegradationBundle() {
-        drop(CdiBundles.controlled("rt-mart", "1.0", null), "rt.jar");
-        spiKey("degradation", "rt-mart");
-        startGuarded(false, ManagementClient.class);
-        assertThat(greetVia("nobody")).isEqualTo("rt-mart x");
+        assertThat(Signals.calls("hema")).isEqualTo(2);
     }
 
     @Test
@@ -38,7 +33,7 @@ class DegradationTest extends GuardTestSupport {
         drop(CdiBundles.controlled("rt-mart", "1.0", null), "rt.jar");
         bundleKey("hema", "timeout", "100ms");
         startGuarded(false, ManagementClient.class);
-        Knobs.slow("hema", 3000);
+        Signals.slow("hema", 3000);
         long t0 = System.nanoTime();
         assertThat(greetVia("hema")).isEqualTo("rt-mart x");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
@@ -50,7 +45,7 @@ class DegradationTest extends GuardTestSupport {
         drop(CdiBundles.controlled("solo", "1.0", null), "solo.jar");
         bundleKey("solo", "breaker", "true");
         startGuarded(false, ManagementClient.class);
-        Knobs.set("solo", "throw");
+        Signals.mode("solo", "throw");
         assertThatThrownBy(() -> greetVia("solo")).isExactlyInstanceOf(IllegalStateException.class).hasMessage("solo failed");
         assertThatThrownBy(() -> greetVia("nobody")).isInstanceOf(ServiceNotFoundException.class);
     }
@@ -59,7 +54,7 @@ class DegradationTest extends GuardTestSupport {
     void aDegradationBundleThatIsNotLiveLeavesTheOriginalError() {
         drop(CdiBundles.controlled("hema", "1.0", "rt-mart"), "hema.jar");
         startGuarded(false, ManagementClient.class);
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThatThrownBy(() -> greetVia("hema")).isExactlyInstanceOf(IllegalStateException.class).hasMessage("hema failed");
     }
 
@@ -69,10 +64,10 @@ class DegradationTest extends GuardTestSupport {
         drop(CdiBundles.controlled("rt-mart", "1.0", null), "rt.jar");
         spiKey("skip-on", "ctl.hema.v1_0.OutOfStockException");
         startGuarded(false, ManagementClient.class);
-        Knobs.set("hema", "business");
+        Signals.mode("hema", "business");
         assertThatThrownBy(() -> greetVia("hema")).hasMessage("hema is out of stock")
                 .extracting(t -> t.getClass().getName()).isEqualTo("ctl.hema.v1_0.OutOfStockException");
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThat(greetVia("hema")).isEqualTo("rt-mart x");
     }
 
@@ -82,9 +77,9 @@ class DegradationTest extends GuardTestSupport {
         drop(CdiBundles.controlled("rt-mart", "1.0", null), "rt.jar");
         bundleKey("hema", "degrade-on", "java.lang.IllegalStateException");
         startGuarded(false, ManagementClient.class);
-        Knobs.set("hema", "business");
+        Signals.mode("hema", "business");
         assertThatThrownBy(() -> greetVia("hema")).hasMessage("hema is out of stock");
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThat(greetVia("hema")).isEqualTo("rt-mart x");
     }
 
@@ -95,7 +90,7 @@ class DegradationTest extends GuardTestSupport {
         drop(CdiBundles.controlled("sams", "1.0", null), "sams.jar");
         bundleKey("hema", "degradation", "sams");
         startGuarded(false, ManagementClient.class);
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThat(greetVia("hema")).isEqualTo("sams x");
     }
 }

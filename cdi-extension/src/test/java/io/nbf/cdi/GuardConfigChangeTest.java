@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nbf.api.management.RouteManager;
 import io.nbf.cdi.beans.ManagementClient;
-import io.nbf.cdi.testhost.Knobs;
 import io.nbf.cdi.testing.CdiBundles;
+import io.nbf.tck.spi.Signals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class GuardConfigChangeTest extends GuardTestSupport {
     @Test
     void eachSettingChangesAtRuntime() {
         startGuarded(false, ManagementClient.class);
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThatThrownBy(() -> greetVia("hema")).hasMessage("hema failed");
 
         bundleKey("hema", "degradation", "rt-mart");
@@ -44,14 +44,14 @@ class GuardConfigChangeTest extends GuardTestSupport {
         assertThatThrownBy(() -> greetVia("hema")).as("degrade-on").hasMessage("hema failed");
         bundleKey("hema", "degrade-on", null);
 
-        Knobs.slow("hema", 2000);
+        Signals.slow("hema", 2000);
         bundleKey("hema", "timeout", "50ms");
         routes().refresh();
         assertThat(greetVia("hema")).as("timeout").isEqualTo("rt-mart x");
         Thread.interrupted();
         bundleKey("hema", "timeout", null);
 
-        Knobs.set("hema", "ok");
+        Signals.mode("hema", "ok");
         bundleKey("hema", "throttle.degrade-percent", "100");
         routes().refresh();
         assertThat(greetVia("hema")).as("split").isEqualTo("rt-mart x");
@@ -77,7 +77,7 @@ class GuardConfigChangeTest extends GuardTestSupport {
     void badValuesAreRejectedNamingTheKeyAndTheLastGoodSettingsServe() {
         bundleKey("hema", "degradation", "rt-mart");
         startGuarded(false, ManagementClient.class);
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThat(greetVia("hema")).isEqualTo("rt-mart x");
 
         String[][] bad = {
@@ -92,7 +92,8 @@ class GuardConfigChangeTest extends GuardTestSupport {
         };
         for (String[] b : bad) {
             bundleKey("hema", b[0], b[1]);
-            assertThatThrownBy(() -> routes().refresh()).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(b[2]);
+            assertThatThrownBy(() -> routes().refresh()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(ConfigRoutesTest.REJECTED + b[2]);
             assertThat(greetVia("hema")).as("last good settings after " + b[0]).isEqualTo("rt-mart x");
             bundleKey("hema", b[0], b[0].equals("degradation") ? "rt-mart" : null);
         }

@@ -2,27 +2,20 @@ package io.nbf.cdi;
 
 import io.nbf.api.DynamicInvoker;
 import io.nbf.cdi.beans.ManagementClient;
-import io.nbf.cdi.testhost.Knobs;
-import io.nbf.cdi.testing.TestConfig;
 import io.nbf.modules.testspi.Greeter;
-import org.junit.jupiter.api.BeforeEach;
+import io.nbf.tck.config.TckConfigSource;
 
 /** Guarded hosts: keys for the test SPI and bundles, and calls by bundle id. */
 abstract class GuardTestSupport extends CdiTestSupport {
 
     static final String SPI = "io.nbf.modules.testspi.Greeter";
 
-    @BeforeEach
-    void resetKnobs() {
-        Knobs.reset();
-    }
-
     static void spiKey(String key, String value) {
-        TestConfig.set("nbf.guard.\"" + SPI + "\"." + key, value);
+        TckConfigSource.set("nbf.guard.\"" + SPI + "\"." + key, value);
     }
 
     static void bundleKey(String bundle, String key, String value) {
-        TestConfig.set("nbf.bundle.\"" + bundle + "\"." + key, value);
+        TckConfigSource.set("nbf.bundle.\"" + bundle + "\"." + key, value);
     }
 
     DynamicInvoker<Greeter> greeters() {

@@ -3,8 +3,9 @@ package io.nbf.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbf.cdi.beans.ManagementClient;
-import io.nbf.cdi.testhost.Knobs;
 import io.nbf.cdi.testing.CdiBundles;
+import io.nbf.tck.config.TckConfigSource;
+import io.nbf.tck.spi.Signals;
 import io.smallrye.metrics.SharedMetricRegistries;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Gauge;
@@ -37,7 +38,7 @@ class MetricsTest extends GuardTestSupport {
         for (int i = 0; i < 5; i++) {
             greetVia("hema");
         }
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         for (int i = 0; i < 2; i++) {
             assertThat(greetVia("hema")).isEqualTo("rt-mart x");
         }
@@ -65,7 +66,7 @@ class MetricsTest extends GuardTestSupport {
 
     @Test
     void metricsCanBeSwitchedOff() {
-        io.nbf.cdi.testing.TestConfig.set("nbf.metrics.enabled", "false");
+        TckConfigSource.set("nbf.metrics.enabled", "false");
         startGuarded(true, ManagementClient.class);
         greetVia("hema");
         MetricRegistry registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
@@ -76,7 +77,7 @@ class MetricsTest extends GuardTestSupport {
     void withoutMicroProfileMetricsCallsAreGuardedAndNothingIsRecorded() {
         startGuarded(false, ManagementClient.class); // no metrics extension: no registry bean
         assertThat(greetVia("hema")).isEqualTo("hema x");
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThat(greetVia("hema")).isEqualTo("rt-mart x");
         assertThat(SharedMetricRegistries.getRegistryScopeNames()).doesNotContain(MetricRegistry.APPLICATION_SCOPE);
     }

@@ -15,6 +15,10 @@ import io.nbf.modules.testspi.Greeter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Routing through CDI beyond the TCK's {@code RoutingTck} (which has the default route with one implementation)
+ * and {@code IsolationTck} (which has the call running with the bundle's context class loader).
+ */
 class RoutingTest extends CdiTestSupport {
 
     private BundleBroker broker() {
@@ -23,13 +27,6 @@ class RoutingTest extends CdiTestSupport {
 
     private BundleManager manager() {
         return bean(ManagementClient.class).bundles;
-    }
-
-    @Test
-    void defaultRouteWithOneImplementation() {
-        drop(CdiBundles.greeter("only", "1.0", "Only"), "only.jar");
-        startExportingTestSpis(ManagementClient.class);
-        assertThat(broker().get(Greeter.class).greet("x")).isEqualTo("Only x");
     }
 
     @Test
@@ -82,15 +79,6 @@ class RoutingTest extends CdiTestSupport {
     }
 
     @Test
-    void theCallRunsWithTheBundlesContextClassLoader() {
-        drop(CdiBundles.tcclGreeter("tccl"), "tccl.jar");
-        startExportingTestSpis(ManagementClient.class);
-        ClassLoader before = Thread.currentThread().getContextClassLoader();
-        assertThat(broker().get(Greeter.class).greet("x")).isEqualTo("bundle loader");
-        assertThat(Thread.currentThread().getContextClassLoader()).as("restored after the call").isSameAs(before);
-    }
-
-    @Test
     void ruleValuesAreTypedAndTiesGoToTheLowestId() {
         drop(CdiBundles.greeter("wh-b", "1.0", "B").attribute("wareHouseId", "2001").attribute("fresh", "true"), "b.jar");
         drop(CdiBundles.greeter("wh-a", "1.0", "A").attribute("wareHouseId", "2001.0"), "a.jar");
@@ -113,8 +101,17 @@ class RoutingTest extends CdiTestSupport {
     }
 
     @Test
+    void theBrokerRefusesAnSpiNoBundleCanImplement() {
+        start(ManagementClient.class); // nothing injects Greeter with @DynamicInject, and nbf.exports lacks it
+        assertThatThrownBy(() -> broker().get(Greeter.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NBF2514").hasMessageContaining("export its package io.nbf.modules.testspi");
+        assertThatThrownBy(() -> broker().invoker(Greeter.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("io.nbf.modules.testspi.Greeter is not exported to bundles");
+    }
+
+    @Test
     void proxiesAnswerObjectMethodsThemselves() {
-        start(ManagementClient.class);
+        startExportingTestSpis(ManagementClient.class);
         Greeter g = broker().get(Greeter.class);
         assertThat(g.toString()).isEqualTo("nbf routing proxy of io.nbf.modules.testspi.Greeter on route DEFAULT");
         assertThat(g).isEqualTo(g).isSameAs(broker().get(Greeter.class));

@@ -3,8 +3,8 @@ package io.nbf.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbf.cdi.beans.ManagementClient;
-import io.nbf.cdi.testhost.Knobs;
 import io.nbf.cdi.testing.CdiBundles;
+import io.nbf.tck.spi.Signals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class ThrottleAndMockTest extends GuardTestSupport {
         }
         // binomial: mean 800, standard deviation sqrt(4000 * 0.2 * 0.8) = 25.3
         assertThat(degraded).isBetween(800 - 101, 800 + 101);
-        assertThat(Knobs.calls("hema")).isEqualTo(n - degraded);
+        assertThat(Signals.calls("hema")).isEqualTo(n - degraded);
     }
 
     @Test
@@ -46,7 +46,7 @@ class ThrottleAndMockTest extends GuardTestSupport {
             }
         }
         assertThat(served).isEqualTo(10);
-        assertThat(Knobs.calls("rt-mart")).isEqualTo(20);
+        assertThat(Signals.calls("rt-mart")).isEqualTo(20);
     }
 
     @Test
@@ -55,7 +55,7 @@ class ThrottleAndMockTest extends GuardTestSupport {
         startGuarded(false, ManagementClient.class);
         assertThat(greetVia("hema")).isEqualTo("mock-hema x");
         assertThat(greetVia("nobody")).as("even where nothing would serve").isEqualTo("mock-hema x");
-        assertThat(Knobs.calls("hema")).isZero();
+        assertThat(Signals.calls("hema")).isZero();
     }
 
     @Test
@@ -63,8 +63,8 @@ class ThrottleAndMockTest extends GuardTestSupport {
         bundleKey("hema", "mock", "fail:mock-hema");
         startGuarded(false, ManagementClient.class);
         assertThat(greetVia("hema")).isEqualTo("hema x");
-        Knobs.set("hema", "throw");
+        Signals.mode("hema", "throw");
         assertThat(greetVia("hema")).as("the mock, not the degradation bundle").isEqualTo("mock-hema x");
-        assertThat(Knobs.calls("rt-mart")).isZero();
+        assertThat(Signals.calls("rt-mart")).isZero();
     }
 }

@@ -82,7 +82,7 @@ class GeneratedProxyTest {
         Router router = new Router(engine.registry(), DirectDispatcher.INSTANCE);
         Kitchen k = router.proxy(Kitchen.class, Route.id("main"));
         assertThat(k).isInstanceOf(GeneratedProxy.class);
-        assertThat(k.getClass().getName()).startsWith("io.nbf.routing.generated.Kitchen$NbfProxy");
+        assertThat(k.getClass().getName()).startsWith("io.nbf.proxy.generated.Kitchen$NbfProxy");
         exercise(k, "main");
         assertThat(k.toString()).isEqualTo("nbf routing proxy of io.nbf.cdi.testspi.Kitchen on route ID main");
         assertThat(k).isEqualTo(k).isNotEqualTo(router.proxy(Kitchen.class, Route.id("fallback")));

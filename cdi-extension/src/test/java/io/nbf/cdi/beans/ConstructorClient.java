@@ -6,7 +6,11 @@ import io.nbf.modules.testspi.Greeter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-/** A constructor parameter on a REG route: the regex must match the whole bundle id. */
+/**
+ * A constructor parameter on a REG route: the regex must match the whole bundle id. Not the TCK's
+ * {@code io.nbf.tck.beans.ConstructorClient} (an ID route on the TCK's PriceService): an unanchored regex is what
+ * RoutingTest needs, and a CDI bean of the TCK cannot be on this module's test class path (see BundleEventLog).
+ */
 @Dependent
 public class ConstructorClient {
 

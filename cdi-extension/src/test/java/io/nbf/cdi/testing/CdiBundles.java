@@ -14,28 +14,22 @@ public final class CdiBundles {
         return TestBundles.greeter(id, version, greeting);
     }
 
-    /** A Greeter that reports the context class loader it runs with. */
-    public static BundleJar tcclGreeter(String id) {
-        return BundleJar.bundle(id, "1.0")
-                .source("tccl.G", "package tccl; public class G implements io.nbf.modules.testspi.Greeter {\n"
-                        + " public String greet(String n) { return Thread.currentThread().getContextClassLoader() == G.class.getClassLoader() ? \"bundle loader\" : \"other loader\"; } }")
-                .service("io.nbf.modules.testspi.Greeter", "tccl.G");
-    }
-
-    /** A Greeter that injects a host bean and calls another bundle's Probe through @DynamicInject. */
+    /** A Greeter that injects a host bean (the TCK's {@link io.nbf.tck.spi.Clock}) and calls another bundle's Probe through @DynamicInject. */
     public static BundleJar composingGreeter(String id, String probeId) {
         return BundleJar.bundle(id, "1.0")
                 .source("comp.G", "package comp;\n"
                         + "import io.nbf.api.DynamicInject; import jakarta.inject.Inject;\n"
                         + "public class G implements io.nbf.modules.testspi.Greeter {\n"
-                        + "  @Inject io.nbf.cdi.testhost.Clock clock;\n"
+                        + "  @Inject io.nbf.tck.spi.Clock clock;\n"
                         + "  @DynamicInject(pattern = \"" + probeId + "\") io.nbf.modules.testspi.Probe probe;\n"
                         + "  public String greet(String n) { return n + \" at \" + clock.now() + \", \" + probe.probe(n); } }")
                 .service("io.nbf.modules.testspi.Greeter", "comp.G");
     }
 
     /**
-     * A Greeter answering {@code <id> <name>} whose behaviour the test sets through {@link io.nbf.cdi.testhost.Knobs}.
+     * A Greeter answering {@code <id> <name>} whose behaviour the test sets through the TCK's
+     * {@link io.nbf.tck.spi.Signals}: {@code ok}, {@code throw} (IllegalStateException), {@code business} (the
+     * bundle's own OutOfStockException), {@code slow} (sleeps {@link io.nbf.tck.spi.Signals#delayMillis}).
      *
      * @param degradation the degradation bundle its descriptor declares, or {@code null}
      */
@@ -44,13 +38,13 @@ public final class CdiBundles {
         BundleJar b = BundleJar.bundle(id, version)
                 .source(pkg + ".OutOfStockException", "package " + pkg + "; public class OutOfStockException extends RuntimeException {\n"
                         + " public OutOfStockException(String m) { super(m); } }")
-                .source(pkg + ".G", "package " + pkg + "; import io.nbf.cdi.testhost.Knobs;\n"
+                .source(pkg + ".G", "package " + pkg + "; import io.nbf.tck.spi.Signals;\n"
                         + "public class G implements io.nbf.modules.testspi.Greeter {\n"
                         + " public String greet(String n) {\n"
-                        + "  switch (Knobs.mode(\"" + id + "\")) {\n"
+                        + "  switch (Signals.modeOf(\"" + id + "\")) {\n"
                         + "   case \"throw\": throw new IllegalStateException(\"" + id + " failed\");\n"
                         + "   case \"business\": throw new OutOfStockException(\"" + id + " is out of stock\");\n"
-                        + "   case \"slow\": try { Thread.sleep(Knobs.delayMillis(\"" + id + "\")); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
+                        + "   case \"slow\": try { Thread.sleep(Signals.delayMillis(\"" + id + "\")); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
                         + "   default: return \"" + id + " \" + n;\n"
                         + "  } } }")
                 .service("io.nbf.modules.testspi.Greeter", pkg + ".G");

@@ -1,6 +1,7 @@
 package io.nbf.cdi.testing;
 
 import io.nbf.cdi.NbfExtension;
+import io.nbf.tck.config.TckConfigSource;
 import java.nio.file.Path;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -43,13 +44,14 @@ public final class NbfWeld {
         return weld(bundles, beans).initialize();
     }
 
+    /**
+     * This test's bundle directory and faster timings, in the TCK's config source; {@code nbf.exports} stays as
+     * the test set it, by default the TCK's {@code io.nbf.tck.spi} (Signals, Clock).
+     */
     private static void configure(Path bundles) {
-        TestConfig.set("nbf.bundles.dir", bundles.toString());
-        TestConfig.set("nbf.bundles.scan-interval", "50ms");
-        TestConfig.set("nbf.config.refresh-interval", "100ms");
-        TestConfig.set("nbf.hook-timeout", "5s");
-        if (TestConfig.value("nbf.exports") == null) {
-            TestConfig.set("nbf.exports", "io.nbf.cdi.testhost");
-        }
+        TckConfigSource.set("nbf.bundles.dir", bundles.toString());
+        TckConfigSource.set("nbf.bundles.scan-interval", "50ms");
+        TckConfigSource.set("nbf.config.refresh-interval", "100ms");
+        TckConfigSource.set("nbf.hook-timeout", "5s");
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nbf.tck.beans.PriceClients;
+import io.nbf.tck.config.TckConfigSource;
 import io.nbf.tck.support.BundleArchives;
-import io.nbf.tck.support.TckConfigSource;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

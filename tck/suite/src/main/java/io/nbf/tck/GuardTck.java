@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.nbf.tck.config.TckConfigSource;
 import io.nbf.tck.spi.Signals;
 import io.nbf.tck.support.BundleArchives;
-import io.nbf.tck.support.TckConfigSource;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

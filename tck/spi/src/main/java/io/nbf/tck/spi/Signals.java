@@ -7,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Host-side switches that steer the TCK's bundles, and what they report back. Exported to bundles,
- * so host and bundles share one copy. Modes per bundle id: {@code ok}, {@code throw}
- * (IllegalStateException), {@code slow} (sleeps {@link #delayMillis}).
+ * Host-side switches that steer test bundles, and what they report back: the TCK's bundles and the
+ * bundles cdi-extension's tests compile at test time both read them. Exported to bundles, so host and
+ * bundles share one copy. A mode per bundle id is a word the bundle interprets: {@code ok} (the default),
+ * {@code throw} (IllegalStateException), {@code slow} (sleeps {@link #delayMillis}); cdi-extension's
+ * bundles also know {@code business} (their own exception class). {@link #modeOf} counts the calls.
  */
 public final class Signals {
 

@@ -3,6 +3,7 @@ package io.nbf.tck.support;
 import io.nbf.api.management.BundleInfo;
 import io.nbf.api.management.BundleManager;
 import io.nbf.api.management.RouteManager;
+import io.nbf.tck.config.TckConfigSource;
 import io.nbf.tck.porting.BundleDeployer;
 import io.nbf.tck.porting.LocalBundleDeployer;
 import io.nbf.tck.spi.Signals;

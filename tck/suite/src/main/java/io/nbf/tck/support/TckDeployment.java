@@ -1,5 +1,6 @@
 package io.nbf.tck.support;
 
+import io.nbf.tck.config.TckConfigSource;
 import io.nbf.tck.porting.BundleDeployer;
 import io.nbf.tck.spi.PriceService;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -9,9 +10,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The deployment of a TCK test: the test class, the TCK's beans and support classes, the SPIs, the
- * config source, and the bundle classes as a resource. nbf itself is not in it: a runner adds what its
- * container needs (nothing on Weld embedded, where nbf is on the class path).
+ * The deployment of a TCK test: the test class, the TCK's beans and support classes, the SPIs and
+ * signals ({@code io.nbf.tck.spi}), the config source ({@code io.nbf.tck.config}, with its
+ * META-INF/services entry), and the bundle classes as a resource. nbf itself is not in it: a runner adds
+ * what its container needs (nothing on Weld embedded, where nbf is on the class path).
  */
 public final class TckDeployment {
 
@@ -26,6 +28,7 @@ public final class TckDeployment {
                 .addPackage(TckDeployment.class.getPackage())
                 .addPackage(BundleDeployer.class.getPackage())
                 .addPackage(PriceService.class.getPackage())
+                .addPackage(TckConfigSource.class.getPackage())
                 .addAsResource("nbf-tck/bundles.jar")
                 .addAsResource(new StringAsset(TckConfigSource.class.getName() + "\n"),
                         "META-INF/services/" + ConfigSource.class.getName())

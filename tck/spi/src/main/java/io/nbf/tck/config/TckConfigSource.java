@@ -1,4 +1,4 @@
-package io.nbf.tck.support;
+package io.nbf.tck.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * The TCK's MicroProfile Config source: nbf's settings for the container under test, changed by tests
  * at runtime as a dynamic source (a database, a config server) would be. Registered through
- * META-INF/services in every TCK deployment.
+ * META-INF/services: in this JAR, for hosts that have it on their class path (Weld embedded, Quarkus,
+ * cdi-extension's own tests), and in every TCK deployment ({@code TckDeployment}). Not in an exported
+ * package: bundles never see it.
  */
 public final class TckConfigSource implements ConfigSource {
 

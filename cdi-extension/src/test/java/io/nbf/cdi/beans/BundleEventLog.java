@@ -1,4 +1,4 @@
-package io.nbf.cdi.testhost;
+package io.nbf.cdi.beans;
 
 import io.nbf.api.management.BundleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,11 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A host bean observing nbf's bundle events. */
+/**
+ * A host bean observing nbf's bundle events. The TCK has the same bean ({@code io.nbf.tck.beans.BundleEventLog});
+ * this module cannot use it: a CDI bean in io.nbf outside io.nbf.cdi on this module's test class path breaks
+ * ArchitectureTest, and the TCK's beans must stay in nbf-tck-suite, the JAR the Quarkus runner indexes.
+ */
 @ApplicationScoped
 public class BundleEventLog {
 
