@@ -2,6 +2,7 @@ package io.nbf.bench;
 
 import io.nbf.api.DynamicInvoker;
 import io.nbf.api.RouteType;
+import io.nbf.guard.GuardedDispatcher;
 import io.nbf.modules.BundleEngine;
 import io.nbf.modules.testspi.Greeter;
 import io.nbf.dispatch.DirectDispatcher;
@@ -43,6 +44,7 @@ public class RoutingBenchmark {
     private Greeter direct;
     private Greeter byDefault;
     private Greeter byId;
+    private Greeter byIdThroughGuard;
     private Greeter byRegex;
     private Greeter byRule;
     private DynamicInvoker<Greeter> invoker;
@@ -58,10 +60,14 @@ public class RoutingBenchmark {
         direct = new DirectGreeter();
         byDefault = router.proxy(Greeter.class, Route.DEFAULT);
         byId = router.proxy(Greeter.class, Route.of(RouteType.ID, "hema-fresh"));
+        // What an @DynamicInject caller gets: the CDI runtime always routes through the guard's dispatcher,
+        // here with no guard setting and no metrics, so the call takes its plain path.
+        byIdThroughGuard = new Router(engine.registry(), new GuardedDispatcher(engine.registry(), getClass().getClassLoader()))
+                .proxy(Greeter.class, Route.of(RouteType.ID, "hema-fresh"));
         byRegex = router.proxy(Greeter.class, Route.of(RouteType.REG, "hema-.*"));
         byRule = router.proxy(Greeter.class, Route.of(RouteType.RULE, "{\"merchant\":\"hema\",\"wareHouseId\":2001}"));
         invoker = router.invoker(Greeter.class);
-        for (Greeter g : new Greeter[] {byDefault, byId, byRegex, byRule, invoker.getService("hema-fresh"), invoker.getService(params)}) {
+        for (Greeter g : new Greeter[] {byDefault, byId, byIdThroughGuard, byRegex, byRule, invoker.getService("hema-fresh"), invoker.getService(params)}) {
             BenchGuards.check("Hello x".equals(g.greet("x")), "routed call answers Hello x");
         }
     }
@@ -87,6 +93,12 @@ public class RoutingBenchmark {
     @Benchmark
     public String routedId() {
         return byId.greet(name);
+    }
+
+    /** An ID route through the guard's dispatcher with nothing configured: the plain path users get. */
+    @Benchmark
+    public String routedIdThroughGuard() {
+        return byIdThroughGuard.greet(name);
     }
 
     /** A REG route over bundle ids. */

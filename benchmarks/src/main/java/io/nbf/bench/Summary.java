@@ -103,7 +103,9 @@ public final class Summary {
                         new Row("default route", Ref.of(r, "RoutingBenchmark.routedDefault"), direct, Check.DIFF_AT_MOST, 5, "ns/op"),
                         new Row("default route", Ref.of(r, "RoutingBenchmark.routedDefault"), direct, Check.RATIO_AT_MOST, 1.5, "ns/op"),
                         new Row("ID route", Ref.of(r, "RoutingBenchmark.routedId"), direct, Check.DIFF_AT_MOST, 5, "ns/op"),
-                        new Row("ID route", Ref.of(r, "RoutingBenchmark.routedId"), direct, Check.RATIO_AT_MOST, 1.5, "ns/op"))));
+                        new Row("ID route", Ref.of(r, "RoutingBenchmark.routedId"), direct, Check.RATIO_AT_MOST, 1.5, "ns/op"),
+                        new Row("ID route through the guard's dispatcher, nothing configured (info)",
+                                Ref.of(r, "RoutingBenchmark.routedIdThroughGuard"), direct, Check.INFO, 0, "ns/op"))));
         t.add(new Table("Routed call, REG, RULE, DynamicInvoker", "Baseline: the direct call, same run.",
                 List.of(
                         new Row("REG route", Ref.of(r, "RoutingBenchmark.routedRegex"), direct, Check.DIFF_AT_MOST, 20, "ns/op"),

@@ -26,7 +26,10 @@ final class BundleGuard {
     private final Map<Method, MethodMetrics> methods = new ConcurrentHashMap<>();
     private final boolean hasFaultTolerance;
     private final Runnable unregisterGauge;
+    /** The steps of a call the route found a live entry for. */
     private final GuardStep chain;
+    /** The step of a call it found none for. */
+    private final GuardStep notFound;
     private volatile int breakerState;
 
     /**
@@ -51,14 +54,23 @@ final class BundleGuard {
         this.hasFaultTolerance = faultTolerance != null;
         this.unregisterGauge = hasFaultTolerance && plan.breaker()
                 ? this.metrics.breakerGauge(this.spi, bundle, version, () -> breakerState) : null;
-        this.chain = chain(spi, faultTolerance, resources);
+        Fallback degradation = plan.degradation() == null ? null : fallback(spi, plan.degradation(), resources);
+        if (plan.mockMode() == MockMode.FORCE) {
+            this.chain = new MockStep(fallback(spi, plan.mockBundle(), resources));
+            this.notFound = chain;
+        } else {
+            this.chain = chain(spi, faultTolerance, degradation, resources);
+            this.notFound = new NotFoundStep(degradation);
+        }
     }
 
-    /** The steps the plan needs, outermost first (see {@link GuardStep}). */
-    private GuardStep chain(Class<?> spiType, Object faultTolerance, GuardResources resources) {
-        if (plan.mockMode() == MockMode.FORCE) {
-            return new MockStep(fallback(spiType, plan.mockBundle(), resources));
-        }
+    /**
+     * The steps the plan needs for a call on a live entry, outermost first (see {@link GuardStep}). A call the
+     * route found no entry for takes the {@link NotFoundStep} instead: choosing between the two here, not in a
+     * step of the chain, keeps the chain one call shallower, which matters under SmallRye's deep guard, where
+     * the JIT's inlining depth runs out.
+     */
+    private GuardStep chain(Class<?> spiType, Object faultTolerance, Fallback degradation, GuardResources resources) {
         GuardStep step = faultTolerance == null ? InvokeStep.PLAIN
                 : new FaultToleranceStep(new InvokeStep(plan.baselineNanos()), faultTolerance, plan, spi, bundle, version);
         step = new EnterStep(step);
@@ -66,11 +78,10 @@ final class BundleGuard {
         if (failTo != null) {
             step = new DegradationStep(step, fallback(spiType, failTo, resources), plan.mockMode() == MockMode.FAIL, plan);
         }
-        Fallback degradation = plan.degradation() == null ? null : fallback(spiType, plan.degradation(), resources);
         if (plan.degradePercent() > 0 && degradation != null) {
             step = new ThrottleStep(step, plan.degradePercent(), degradation);
         }
-        return new NotFoundStep(step, degradation);
+        return step;
     }
 
     private Fallback fallback(Class<?> spiType, String bundleId, GuardResources resources) {
@@ -85,7 +96,7 @@ final class BundleGuard {
      * @return what the call returned, or {@link GuardStep#RETRY} if the entry was retired before the call entered it
      */
     Object call(RouteTarget route, ServiceEntry entry, Method method, Object[] args) throws Throwable {
-        return chain.apply(new GuardedCall(route, entry, method, args, metrics(method)));
+        return (entry != null ? chain : notFound).apply(new GuardedCall(route, entry, method, args, metrics(method)));
     }
 
     /** @return whether Fault Tolerance guards the calls */

@@ -3,8 +3,9 @@ package io.nbf.guard;
 /**
  * One strategy of the guard, as SmallRye Fault Tolerance composes its strategies: it handles the call
  * or hands it to the step below. A bundle guard is a chain of the steps its plan needs, outermost
- * first: {@link MockStep}, {@link NotFoundStep}, {@link ThrottleStep}, {@link DegradationStep},
- * {@link EnterStep}, {@link FaultToleranceStep}, {@link InvokeStep}. Steps are immutable and thread-safe.
+ * first: {@link MockStep} (which ends the chain), {@link ThrottleStep}, {@link DegradationStep},
+ * {@link EnterStep}, {@link FaultToleranceStep}, {@link InvokeStep}; a call the route found no live entry
+ * for takes {@link NotFoundStep} instead. Steps are immutable and thread-safe.
  */
 interface GuardStep {
 

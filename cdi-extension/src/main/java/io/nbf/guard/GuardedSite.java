@@ -14,8 +14,8 @@ import java.lang.reflect.Method;
  */
 final class GuardedSite implements CallSite {
 
-    /** The steps of a call nothing guards, on the dispatch path (a JDK proxy, or not found). */
-    private static final GuardStep PLAIN = new NotFoundStep(new EnterStep(InvokeStep.PLAIN), null);
+    /** The steps of a call nothing guards, on the dispatch path (a JDK proxy). */
+    private static final GuardStep PLAIN = new EnterStep(InvokeStep.PLAIN);
 
     /**
      * What the route resolved to under given settings.
@@ -74,7 +74,7 @@ final class GuardedSite implements CallSite {
         while (true) {
             Target t = target();
             Object result = t.guard != null ? t.guard.call(route, t.entry, method, args)
-                    : PLAIN.apply(new GuardedCall(route, t.entry, method, args, MethodMetrics.NONE));
+                    : (t.entry != null ? PLAIN : NotFoundStep.PLAIN).apply(new GuardedCall(route, t.entry, method, args, MethodMetrics.NONE));
             if (result != GuardStep.RETRY) {
                 return result;
             }
