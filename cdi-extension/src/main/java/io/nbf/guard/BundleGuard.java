@@ -74,9 +74,10 @@ final class BundleGuard {
         GuardStep step = faultTolerance == null ? InvokeStep.PLAIN
                 : new FaultToleranceStep(new InvokeStep(plan.baselineNanos()), faultTolerance, plan, spi, bundle, version);
         step = new EnterStep(step);
-        String failTo = plan.failureTarget();
+        boolean failMock = plan.mockMode() == MockMode.FAIL;
+        Fallback failTo = failMock ? fallback(spiType, plan.mockBundle(), resources) : degradation;
         if (failTo != null) {
-            step = new DegradationStep(step, fallback(spiType, failTo, resources), plan.mockMode() == MockMode.FAIL, plan);
+            step = new DegradationStep(step, failTo, failMock, plan);
         }
         if (plan.degradePercent() > 0 && degradation != null) {
             step = new ThrottleStep(step, plan.degradePercent(), degradation);

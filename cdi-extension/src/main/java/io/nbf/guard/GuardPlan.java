@@ -94,11 +94,6 @@ record GuardPlan(
                 && !needsFaultTolerance() && !metrics;
     }
 
-    /** @return the bundle a failed call goes to: the {@code fail:} mock bundle, else the degradation bundle; or {@code null} */
-    String failureTarget() {
-        return mockMode == MockMode.FAIL ? mockBundle : degradation;
-    }
-
     /**
      * @return whether a failure degrades: it is one of {@code degrade-on} (default: every throwable) and
      *         not one of {@code skip-on}, matched by class name along its superclasses

@@ -74,7 +74,8 @@ final class GuardedSite implements CallSite {
         while (true) {
             Target t = target();
             Object result = t.guard != null ? t.guard.call(route, t.entry, method, args)
-                    : (t.entry != null ? PLAIN : NotFoundStep.PLAIN).apply(new GuardedCall(route, t.entry, method, args, MethodMetrics.NONE));
+                    : (t.entry != null ? PLAIN : NotFoundStep.PLAIN)
+                            .apply(new GuardedCall(route, t.entry, method, args, MethodMetrics.NONE));
             if (result != GuardStep.RETRY) {
                 return result;
             }

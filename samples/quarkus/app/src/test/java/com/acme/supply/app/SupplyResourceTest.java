@@ -3,6 +3,7 @@ package com.acme.supply.app;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,19 @@ class SupplyResourceTest {
     @Test
     void noSuchBundleIsNotFound() {
         given().get("/supply/merchants/nobody/config/cutoff.time").then().statusCode(404);
+    }
+
+    @Test
+    void aBundleChosenByIdAnswers() {
+        given().get("/merchants/rt-mart/config/cutoff.time").then().statusCode(200).body(equalTo("rt-mart 1.0.0 | 18:00"));
+    }
+
+    @Test
+    void aRouteNoBundleServesIsServiceUnavailable() {
+        // nbf-jaxrs's ServiceNotFoundExceptionMapper, discovered by RESTEasy Reactive; without it a bare 500
+        given().get("/merchants/nobody/config/cutoff.time").then().statusCode(503)
+                .contentType(startsWith("text/plain"))
+                .body(equalTo("no live bundle serves com.acme.supply.ConfigReadService on route ID nobody"));
     }
 
     @Test

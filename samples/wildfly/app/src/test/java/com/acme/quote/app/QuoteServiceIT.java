@@ -70,6 +70,22 @@ public class QuoteServiceIT {
     }
 
     @Test
+    void aBundleChosenByIdAnswers() throws Exception {
+        HttpResponse<String> response = get("api/suppliers/rt-mart/quote?sku=apple");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"supplier\":\"rt-mart\"");
+    }
+
+    @Test
+    void aRouteNoBundleServesIsServiceUnavailable() throws Exception {
+        // nbf-jaxrs's ServiceNotFoundExceptionMapper, found by RESTEasy in WEB-INF/lib; without it a bare 500
+        HttpResponse<String> response = get("api/suppliers/nobody/quote?sku=apple");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body()).isEqualTo("no live bundle serves com.acme.quote.QuoteService on route ID nobody");
+    }
+
+    @Test
     void bothBundlesAreLive() throws Exception {
         HttpResponse<String> response = get("api/bundles");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
