@@ -32,7 +32,9 @@ import java.util.function.BiFunction;
  * <p>A host bean injected with an interface type is handed over behind a small proxy that runs each call
  * with the host's context class loader: the bundle's code runs with its own, and host code must not see
  * it (Quarkus' SmallRye Config, for one, finds no configuration for a bundle's class loader, so a host
- * bean first created inside a bundle call could not even be constructed).
+ * bean first created inside a bundle call could not even be constructed). For the same reason the reference
+ * itself is obtained with the host's context class loader: a {@code @Dependent} bean (SmallRye Config's
+ * {@code Config}, for one) is created by that lookup, inside the bundle's start.
  *
  * <p>Done with reflection and {@link BeanManager} lookups rather than an {@code InjectionTarget}:
  * that needs no annotated type per bundle class (which the container would cache beyond the bundle's
@@ -134,11 +136,26 @@ final class CdiInstanceInjector implements InstanceInjector {
             throw NbfMessages.MSG.noHostBean(context.bundleId(), where, type.getTypeName(),
                     qualifiers.isEmpty() ? "" : " with qualifiers " + qualifiers);
         }
-        Object reference = beanManager.getReference(bean, type, creational);
+        Object reference = withHostLoader(() -> beanManager.getReference(bean, type, creational));
         if (type instanceof Class && ((Class<?>) type).isInterface() && reference != null) {
             return hostCalls((Class<?>) type, reference);
         }
         return reference;
+    }
+
+    /**
+     * Runs {@code lookup} with the host's context class loader: a {@code @Dependent} bean is created right
+     * there, and host code such as SmallRye Config's {@code Config} producer finds its state by that loader.
+     */
+    private <T> T withHostLoader(java.util.function.Supplier<T> lookup) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(host);
+        try {
+            return lookup.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** @return {@code target} behind a proxy of {@code type} that calls it with the host's context class loader */

@@ -63,10 +63,12 @@ public final class DynamicSettings {
      * @param bundleIds the bundles whose keys to read
      * @param faultToleranceAvailable whether SmallRye Fault Tolerance is on the class path; if not, a
      *        breaker, timeout or rate limit is rejected
-     * @throws IllegalArgumentException naming the key and the problem, for the first invalid value
+     * @throws IllegalArgumentException naming the key and the problem, for the first invalid value; naming
+     *         every key under {@code nbf.} that is not one of nbf's keys, and the nearest that is (see {@link KnownKeys})
      */
     public static DynamicSettings read(Config config, Collection<String> spiNames, Collection<String> bundleIds,
             boolean faultToleranceAvailable) {
+        KnownKeys.check(config);
         Map<String, Route> routes = new TreeMap<>();
         Map<String, GuardSettings> bySpi = new TreeMap<>();
         Map<String, GuardSettings> byBundle = new TreeMap<>();

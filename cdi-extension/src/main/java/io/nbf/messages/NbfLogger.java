@@ -58,4 +58,8 @@ public interface NbfLogger extends BasicLogger {
     @LogMessage(level = DEBUG)
     @Message(id = 2008, value = "preparing the guard of %s failed; its next call will build it")
     void guardNotPrepared(Object site, @Cause Throwable cause);
+
+    @LogMessage(level = WARN)
+    @Message(id = 2009, value = "removing nbf's bundle gauges from the metrics registry failed; a later nbf replaces them")
+    void gaugesNotRemoved(@Cause Throwable cause);
 }

@@ -19,7 +19,8 @@ public interface CallMetrics {
         }
 
         @Override
-        public void bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live) {
+        public Runnable bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live) {
+            return () -> { };
         }
     };
 
@@ -33,8 +34,13 @@ public interface CallMetrics {
      */
     Runnable breakerGauge(String spi, String bundle, String version, IntSupplier state);
 
-    /** Registers the gauges of bundle versions installed, active (started), and live (serving). */
-    void bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live);
+    /**
+     * Registers the gauges of bundle versions installed, active (started), and live (serving), in place of
+     * any registered before (e.g. by an earlier container in the same JVM, whose engine is gone).
+     *
+     * @return what removes them, if they are still the ones registered
+     */
+    Runnable bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live);
 
     /** The metrics of one method of one bundle version. */
     interface MethodMetrics {

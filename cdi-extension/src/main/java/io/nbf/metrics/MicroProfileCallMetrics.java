@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Gauge;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -49,10 +50,32 @@ public final class MicroProfileCallMetrics implements CallMetrics {
     }
 
     @Override
-    public void bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live) {
-        registry.gauge("nbf.bundles.installed", installed::getAsLong);
-        registry.gauge("nbf.bundles.active", active::getAsLong);
-        registry.gauge("nbf.bundles.live", live::getAsLong);
+    public Runnable bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live) {
+        Runnable a = replaceGauge("nbf.bundles.installed", installed);
+        Runnable b = replaceGauge("nbf.bundles.active", active);
+        Runnable c = replaceGauge("nbf.bundles.live", live);
+        return () -> {
+            a.run();
+            b.run();
+            c.run();
+        };
+    }
+
+    /**
+     * Registers a gauge in place of one of the same id: a registry keeps the first supplier registered under
+     * an id (SmallRye Metrics ignores a second registration), which after a container restart in the same
+     * JVM would read a closed engine.
+     */
+    private Runnable replaceGauge(String name, LongSupplier value) {
+        MetricID id = new MetricID(name);
+        registry.remove(id);
+        Gauge<Long> mine = registry.gauge(name, value::getAsLong);
+        return () -> {
+            Gauge<?> now = registry.getGauges().get(id);
+            if (now == null || now == mine) {
+                registry.remove(id); // not a gauge a later container registered since
+            }
+        };
     }
 
     private final class Method implements MethodMetrics {

@@ -4,10 +4,11 @@ import io.nbf.modules.registry.AttributeMatch;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Reads a RULE pattern: a JSON object whose members are the attributes a bundle must have, e.g.
  * {@code {"merchant":"hema","wareHouseId":2001}}. Values are strings, numbers or booleans (see
- * {@link io.nbf.api.RouteType#RULE}). Parsed with JSON-P (Jakarta JSON Processing).
+ * {@link io.nbf.api.RouteType#RULE}). Parsed with JSON-P (Jakarta JSON Processing) event by event, so that
+ * text after the object is rejected whichever implementation is present.
  */
 final class RuleParser {
 
@@ -31,9 +33,23 @@ final class RuleParser {
      */
     static List<AttributeMatch> parse(String pattern) {
         JsonValue value;
-        try (JsonReader reader = provider().createReader(new StringReader(pattern))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        try (JsonParser parser = provider().createParser(new StringReader(pattern))) {
+            if (!parser.hasNext()) {
+                throw new JsonParsingException("no JSON value", parser.getLocation());
+            }
+            parser.next();
+            value = parser.getValue();
+            boolean trailing;
+            try {
+                trailing = parser.hasNext(); // more text after the value: true, or an exception, per implementation
+            } catch (JsonException e) {
+                trailing = true;
+            }
+            if (trailing) {
+                throw new IllegalArgumentException("RULE pattern " + pattern + " has text after its JSON value; "
+                        + "write one JSON object such as {\"merchant\":\"hema\"}");
+            }
+        } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("RULE pattern " + pattern + " is not valid JSON: " + e.getMessage()
                     + "; write a JSON object such as {\"merchant\":\"hema\"}");
         }

@@ -55,6 +55,7 @@ public final class NbfRuntime implements AutoCloseable {
     private DirectoryDeployer deployer;
     private volatile boolean started;
     private volatile boolean closed;
+    private Runnable removeGauges = () -> { };
 
     /**
      * @param settings the static settings
@@ -215,10 +216,14 @@ public final class NbfRuntime implements AutoCloseable {
         return guards;
     }
 
-    /** Records calls in {@code metrics} from now on, and publishes the bundle gauges there. */
-    public void metrics(CallMetrics metrics) {
+    /**
+     * Records calls in {@code metrics} from now on, and publishes the bundle gauges there (in place of any an
+     * earlier runtime registered; {@link #close()} removes them).
+     */
+    public synchronized void metrics(CallMetrics metrics) {
         guards.metrics(metrics);
-        metrics.bundleGauges(() -> engine.bundles().size(),
+        removeGauges.run();
+        removeGauges = metrics.bundleGauges(() -> engine.bundles().size(),
                 () -> engine.bundles().stream().filter(b -> b.state() == BundleState.ACTIVE).count(),
                 () -> engine.bundles().stream().filter(b -> b.live()).count());
     }
@@ -277,6 +282,11 @@ public final class NbfRuntime implements AutoCloseable {
             deployer.close();
         }
         engine.close();
+        try {
+            removeGauges.run();
+        } catch (RuntimeException e) {
+            NbfLogger.LOG.gaugesNotRemoved(e);
+        }
         NbfLogger.LOG.stopped();
     }
 }

@@ -65,6 +65,28 @@ class MetricsTest extends GuardTestSupport {
     }
 
     @Test
+    void bundleGaugesReadTheRunningContainerAfterARestartInTheSameJvm() {
+        startGuarded(true, ManagementClient.class);
+        MetricRegistry registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
+        assertThat(gauge(registry, "nbf.bundles.live")).isEqualTo(2);
+        container.shutdown();
+        assertThat(registry.getGauges()).as("the stopped container's gauges are gone")
+                .doesNotContainKeys(new MetricID("nbf.bundles.installed"), new MetricID("nbf.bundles.active"),
+                        new MetricID("nbf.bundles.live"));
+
+        drop(CdiBundles.controlled("mock-hema", "1.0", null), "mock.jar");
+        startGuarded(true, ManagementClient.class);
+        assertThat(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)).isSameAs(registry);
+        assertThat(gauge(registry, "nbf.bundles.installed")).as("installed in the second container").isEqualTo(3);
+        assertThat(gauge(registry, "nbf.bundles.active")).isEqualTo(3);
+        assertThat(gauge(registry, "nbf.bundles.live")).isEqualTo(3);
+    }
+
+    private static int gauge(MetricRegistry registry, String name) {
+        return registry.getGauges().get(new MetricID(name)).getValue().intValue();
+    }
+
+    @Test
     void metricsCanBeSwitchedOff() {
         TckConfigSource.set("nbf.metrics.enabled", "false");
         startGuarded(true, ManagementClient.class);

@@ -99,4 +99,21 @@ class RuleParserTest {
                 .hasMessageContaining("RULE pattern " + pattern + " is not valid JSON: ")
                 .hasMessageContaining("; " + EXAMPLE);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"merchant\":\"hema\"} x", "{\"a\":1}}", "{\"a\":1} {\"b\":2}", "{\"a\":1},"})
+    void textAfterTheObjectIsRejectedNamingThePattern(String pattern) {
+        assertThatThrownBy(() -> RuleParser.parse(pattern))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("RULE pattern " + pattern + " ")
+                .hasMessageContaining("{\"merchant\":\"hema\"}");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"", "   "})
+    void noJsonAtAllIsRejected(String pattern) {
+        assertThatThrownBy(() -> RuleParser.parse(pattern))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RULE pattern " + pattern + " is not valid JSON");
+    }
 }

@@ -40,7 +40,8 @@ final class Installer {
 
     /**
      * Installs a staged file as a new version of the slot's id, INSTALLED, and records INSTALLED. On
-     * failure nothing changed and the staged copy is deleted.
+     * failure nothing changed and the staged copy is deleted; an {@link Error} other than a
+     * {@link VirtualMachineError} becomes an {@link InvalidBundleException} (NBF1509), a VirtualMachineError is rethrown.
      *
      * @throws InvalidBundleException if that version is installed already (NBF1505), the JAR cannot be
      *         loaded as a module (NBF1506) or its classes do not fit (NBF1520–NBF1531)
@@ -58,6 +59,9 @@ final class Installer {
         } catch (IOException | ModuleLoadException | RuntimeException e) {
             work.delete(staged.copy());
             throw MSG.notLoadableAsModule(staged.source(), e, e);
+        } catch (Throwable e) {
+            work.delete(staged.copy());
+            throw WorkDirectory.contained(staged.source(), e);
         }
         try {
             BundleInspector inspected = BundleInspector.inspect(staged.source(), staged.scan(), module.classLoader(), exports);
@@ -67,10 +71,13 @@ final class Installer {
             slot.event(BundleEvent.Type.INSTALLED, b, null);
             LOG.installed(d.name(), staged.source());
             return b;
-        } catch (RuntimeException | Error e) {
-            loader.unload(module);
-            work.delete(staged.copy());
-            throw e;
+        } catch (Throwable e) {
+            try {
+                loader.unload(module);
+            } finally {
+                work.delete(staged.copy());
+            }
+            throw WorkDirectory.contained(staged.source(), e);
         }
     }
 

@@ -77,10 +77,25 @@ final class WorkDirectory {
         Path copy = copy(source);
         try {
             return new Staged(source, copy, JarScan.read(source, copy));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             delete(copy);
-            throw e;
+            throw contained(source, e);
         }
+    }
+
+    /**
+     * What a {@link Throwable} thrown while installing becomes, once the staged copy is deleted: a
+     * {@link RuntimeException} as it is, a {@link VirtualMachineError} (out of memory, stack overflow) rethrown,
+     * any other {@link Error} an {@link InvalidBundleException} (NBF1509) with it as the cause.
+     */
+    static RuntimeException contained(Path source, Throwable e) {
+        if (e instanceof VirtualMachineError vm) {
+            throw vm;
+        }
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        return MSG.installFailed(source, e, e);
     }
 
     private Path copy(Path source) {
@@ -93,6 +108,9 @@ final class WorkDirectory {
         } catch (IOException e) {
             delete(copy);
             throw MSG.fileUnreadable(source, e, e);
+        } catch (Throwable e) {
+            delete(copy);
+            throw contained(source, e);
         }
         return copy;
     }

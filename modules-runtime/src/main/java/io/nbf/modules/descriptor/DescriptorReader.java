@@ -3,8 +3,8 @@ package io.nbf.modules.descriptor;
 import static io.nbf.modules.messages.RuntimeMessages.MSG;
 
 import io.nbf.api.management.InvalidBundleException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -42,7 +42,8 @@ public final class DescriptorReader {
      * @param jar the open JAR
      * @return the descriptor, never {@code null}
      * @throws InvalidBundleException naming {@code source} and the problem, if the descriptor is
-     *         missing (NBF1510), unreadable (NBF1511) or wrong (NBF1512, naming the key)
+     *         missing (NBF1510), larger than {@link EntryLimits#DESCRIPTOR_BYTES} (NBF1507), unreadable (NBF1511)
+     *         or wrong (NBF1512, naming the key)
      */
     public static BundleDescriptor read(Path source, JarFile jar) {
         ZipEntry entry = jar.getEntry(BundleDescriptor.RESOURCE);
@@ -50,8 +51,8 @@ public final class DescriptorReader {
             throw MSG.descriptorMissing(source, BundleDescriptor.RESOURCE);
         }
         Properties p = new Properties();
-        try (InputStream in = jar.getInputStream(entry)) {
-            p.load(in);
+        try {
+            p.load(new ByteArrayInputStream(EntryLimits.read(source, jar, entry, EntryLimits.DESCRIPTOR_BYTES)));
         } catch (IOException | IllegalArgumentException e) {
             throw MSG.descriptorUnreadable(source, BundleDescriptor.RESOURCE, e.getMessage(), e);
         }

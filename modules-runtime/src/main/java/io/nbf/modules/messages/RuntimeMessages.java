@@ -58,6 +58,22 @@ public interface RuntimeMessages {
     @Message(id = 1506, value = "cannot be loaded as a module: %s")
     InvalidBundleException notLoadableAsModule(@Param Path source, Object error, @Cause Throwable cause);
 
+    @Message(id = 1507, value = "entry %s %s is larger than the %d bytes nbf reads; a bundle's descriptor, service files"
+            + " and manifest are at most 64 KiB, a class at most 16 MiB (see docs/bundle-format.md)")
+    InvalidBundleException entryTooLarge(@Param Path source, String entry, String size, long limit);
+
+    @Message(id = NONE, value = "of %d bytes")
+    String ofBytes(long size);
+
+    @Message(id = NONE, value = "of more than %d bytes")
+    String moreThan(long limit);
+
+    @Message(id = 1508, value = "has more than %d entries, the most nbf reads")
+    InvalidBundleException tooManyEntries(@Param Path source, int limit);
+
+    @Message(id = 1509, value = "cannot be installed: %s")
+    InvalidBundleException installFailed(@Param Path source, Object error, @Cause Throwable cause);
+
     // ------------------------------------------------------------ its descriptor
 
     @Message(id = 1510, value = "no %s in the JAR; every bundle declares at least id and version there (see docs/bundle-format.md)")
