@@ -25,6 +25,11 @@ public final class ConfigKeys {
     public static final String RETAINED_VERSIONS = "nbf.retained-versions";
     /** Where installed bundle files are copied; default a temporary directory. */
     public static final String WORK_DIR = "nbf.work-dir";
+    /**
+     * Where the operator's decisions (live version after a switch or rollback, stopped and uninstalled versions,
+     * retained JARs) are kept across restarts; default none: nothing is kept (see docs/deployment-state.md).
+     */
+    public static final String STATE_DIR = "nbf.state-dir";
     /** How often nbf re-reads its dynamic keys; {@code 0} only on {@code RouteManager.refresh()}. Default 5s. */
     public static final String REFRESH_INTERVAL = "nbf.config.refresh-interval";
 

@@ -20,6 +20,7 @@ public final class KnownKeys {
     /** The keys read as written. */
     static final List<String> STATIC = List.of(ConfigKeys.BUNDLES_DIR, ConfigKeys.SCAN_INTERVAL, ConfigKeys.EXPORTS,
             ConfigKeys.HOOK_TIMEOUT, ConfigKeys.DRAIN_TIMEOUT, ConfigKeys.RETAINED_VERSIONS, ConfigKeys.WORK_DIR,
+            ConfigKeys.STATE_DIR,
             ConfigKeys.REFRESH_INTERVAL, DynamicSettings.METRICS_ENABLED);
     private static final List<String> ROUTE_KEYS = List.of(ConfigKeys.ROUTE_PATTERN, ConfigKeys.ROUTE_TYPE);
     private static final String NBF = "nbf.";

@@ -18,10 +18,11 @@ public final class NbfSettings {
     private final Duration drainTimeout;
     private final int retainedVersions;
     private final Path workDirectory;
+    private final Path stateDirectory;
     private final Duration refreshInterval;
 
     private NbfSettings(Path bundlesDirectory, Duration scanInterval, List<String> exports, Duration hookTimeout,
-            Duration drainTimeout, int retainedVersions, Path workDirectory, Duration refreshInterval) {
+            Duration drainTimeout, int retainedVersions, Path workDirectory, Path stateDirectory, Duration refreshInterval) {
         this.bundlesDirectory = bundlesDirectory;
         this.scanInterval = scanInterval;
         this.exports = List.copyOf(exports);
@@ -29,6 +30,7 @@ public final class NbfSettings {
         this.drainTimeout = drainTimeout;
         this.retainedVersions = retainedVersions;
         this.workDirectory = workDirectory;
+        this.stateDirectory = stateDirectory;
         this.refreshInterval = refreshInterval;
     }
 
@@ -67,8 +69,9 @@ public final class NbfSettings {
             throw new IllegalArgumentException(ConfigKeys.RETAINED_VERSIONS + ": '" + v + "' is not a count (0 or more)");
         }).orElse(EngineConfig.DEFAULT_RETAINED_VERSIONS);
         Path work = config.getOptionalValue(ConfigKeys.WORK_DIR, String.class).map(Path::of).orElse(null);
+        Path state = config.getOptionalValue(ConfigKeys.STATE_DIR, String.class).map(Path::of).orElse(null);
         Duration refresh = duration(config, ConfigKeys.REFRESH_INTERVAL, Duration.ofSeconds(5));
-        return new NbfSettings(dir, scan, exports, hook, drain, retained, work, refresh);
+        return new NbfSettings(dir, scan, exports, hook, drain, retained, work, state, refresh);
     }
 
     private static Duration duration(Config config, String key, Duration defaultValue) {
@@ -111,6 +114,11 @@ public final class NbfSettings {
 
     public Optional<Path> workDirectory() {
         return Optional.ofNullable(workDirectory);
+    }
+
+    /** @return {@code nbf.state-dir}: where the deployment state survives restarts; empty for none (the default) */
+    public Optional<Path> stateDirectory() {
+        return Optional.ofNullable(stateDirectory);
     }
 
     /** @return how often the dynamic keys are re-read; zero for only on demand */

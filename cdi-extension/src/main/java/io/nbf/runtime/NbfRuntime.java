@@ -77,6 +77,7 @@ public final class NbfRuntime implements AutoCloseable {
                 .retainedVersions(settings.retainedVersions())
                 .injector(injector);
         settings.workDirectory().ifPresent(engineConfig::workDirectory);
+        settings.stateDirectory().ifPresent(engineConfig::stateDirectory);
         this.engine = new BundleEngine(engineConfig.build());
         this.guards = new GuardedDispatcher(engine.registry(), hostClassLoader);
         this.router = new Router(engine.registry(), guards);

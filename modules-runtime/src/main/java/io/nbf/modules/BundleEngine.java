@@ -2,6 +2,7 @@ package io.nbf.modules;
 
 import static io.nbf.modules.messages.RuntimeLogger.LOG;
 import static io.nbf.modules.messages.RuntimeMessages.MSG;
+import static io.nbf.modules.messages.StateMessages.STATE;
 
 import io.nbf.api.BundleFailureException;
 import io.nbf.api.management.BundleInfo;
@@ -9,13 +10,17 @@ import io.nbf.api.management.BundleListener;
 import io.nbf.api.management.BundleManager;
 import io.nbf.api.management.BundleState;
 import io.nbf.api.management.InvalidBundleException;
+import io.nbf.modules.deploy.StateRestore;
+import io.nbf.modules.descriptor.BundleVersion;
 import io.nbf.modules.leak.LeakReport;
 import io.nbf.modules.leak.LeakScanner;
 import io.nbf.modules.registry.ServiceRegistry;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bundle container. Installs bundle JARs as isolated modules, runs their lifecycle, publishes
@@ -37,7 +42,7 @@ import java.util.Optional;
  * {@link IllegalArgumentException} (NBF1550, NBF1551). Queries never throw for a missing bundle: they
  * return empty. Messages carry an id {@code NBFnnnn} (see {@code io.nbf.modules.messages}).
  */
-public final class BundleEngine implements BundleManager, AutoCloseable {
+public final class BundleEngine implements BundleManager, StateRestore, AutoCloseable {
 
     private final EngineConfig config;
     private final ServiceRegistry registry = new ServiceRegistry();
@@ -47,6 +52,7 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
     private final Lifecycle lifecycle;
     private final Installer installer;
     private final VersionHistory history;
+    private final DeploymentState state;
     private volatile boolean closed;
 
     /**
@@ -66,6 +72,7 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
         this.work = new WorkDirectory(config.workDirectory());
         this.installer = new Installer(config.exports(), work, lifecycle, publisher, leaks);
         this.history = new VersionHistory(lifecycle, publisher, installer, config.retainedVersions());
+        this.state = new DeploymentState(config.stateDirectory().orElse(null));
     }
 
     /** @return the registry of live services; calls read it; never {@code null} */
@@ -86,6 +93,15 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
         return leaks.unreclaimed();
     }
 
+    /**
+     * {@inheritDoc} Some seconds after an uninstall, a version still listed after a requested full
+     * collection is logged (NBF1031) with what the leak scan found.
+     */
+    @Override
+    public List<String> unreclaimed() {
+        return leaks.unreclaimed();
+    }
+
     /** @return the leak scans of the latest uninstalls (at most 100) that found something, oldest first; a snapshot */
     public List<LeakReport> leakReports() {
         return leaks.reports();
@@ -103,7 +119,10 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
      */
     @Override
     public BundleInfo install(Path jar) {
-        return installThen(jar, (slot, b) -> b.info());
+        return installThen(jar, (slot, b) -> {
+            state.record(slot);
+            return b.info();
+        });
     }
 
     /**
@@ -118,7 +137,12 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
     @Override
     public BundleInfo deploy(Path jar) {
         return installThen(jar, (slot, b) -> {
-            history.switchTo(slot, b);
+            state.started(slot.id, b.descriptor.version().toString());
+            try {
+                history.switchTo(slot, b);
+            } finally {
+                state.record(slot);
+            }
             return b.info();
         });
     }
@@ -127,7 +151,11 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
     private BundleInfo installThen(Path jar, BundleSlots.VersionOperation<BundleInfo> then) {
         requireOpen();
         WorkDirectory.Staged staged = work.stage(jar);
-        return slots.withSlot(staged.bundleId(), true, slot -> then.apply(slot, installer.install(slot, staged)));
+        return slots.withSlot(staged.bundleId(), true, slot -> {
+            InstalledBundle b = installer.install(slot, staged);
+            state.installed(slot.id, b.descriptor.version().toString(), b.source);
+            return then.apply(slot, b);
+        });
     }
 
     // ---------------------------------------------------------------- start, stop, uninstall
@@ -142,9 +170,14 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
     @Override
     public BundleInfo start(String bundleId, String version) {
         return slots.withVersion(bundleId, version, (slot, b) -> {
-            lifecycle.start(slot, b);
-            if (slot.live == null) {
-                history.goLive(slot, b);
+            state.started(slot.id, b.descriptor.version().toString());
+            try {
+                lifecycle.start(slot, b);
+                if (slot.live == null) {
+                    history.goLive(slot, b);
+                }
+            } finally {
+                state.record(slot);
             }
             return b.info();
         });
@@ -160,6 +193,8 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
     public BundleInfo stop(String bundleId, String version) {
         return slots.withVersion(bundleId, version, (slot, b) -> {
             lifecycle.stop(slot, b);
+            state.stopped(slot.id, b.descriptor.version().toString());
+            state.record(slot);
             return b.info();
         });
     }
@@ -173,6 +208,8 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
     public BundleInfo uninstall(String bundleId, String version) {
         return slots.withVersion(bundleId, version, (slot, b) -> {
             installer.uninstall(slot, b);
+            state.uninstalled(slot.id, b.descriptor.version().toString(), b.source);
+            state.record(slot);
             return b.info();
         });
     }
@@ -188,7 +225,12 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
     @Override
     public BundleInfo switchTo(String bundleId, String version) {
         return slots.withVersion(bundleId, version, (slot, b) -> {
-            history.switchTo(slot, b);
+            state.started(slot.id, b.descriptor.version().toString());
+            try {
+                history.switchTo(slot, b);
+            } finally {
+                state.record(slot);
+            }
             return b.info();
         });
     }
@@ -202,7 +244,15 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
      */
     @Override
     public BundleInfo rollback(String bundleId) {
-        return slots.withSlot(bundleId, false, slot -> history.rollback(slot).info());
+        return slots.withSlot(bundleId, false, slot -> {
+            try {
+                InstalledBundle target = history.rollback(slot);
+                state.started(slot.id, target.descriptor.version().toString());
+                return target.info();
+            } finally {
+                state.record(slot);
+            }
+        });
     }
 
     /**
@@ -256,6 +306,116 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
         slots.removeListener(listener);
     }
 
+    // ---------------------------------------------------------------- deployment state
+
+    /**
+     * @return why the state file of {@link EngineConfig#stateDirectory()} was ignored at creation (NBF1450:
+     *         corrupt or unreadable), if it was; the engine then starts from the directory's defaults
+     */
+    public Optional<String> stateProblem() {
+        return state.problem();
+    }
+
+    /** {@inheritDoc} Always {@code false} without a state directory. */
+    @Override
+    public boolean uninstalledByOperator(Path jar) {
+        boolean skip = state.uninstalledFile(jar);
+        if (skip) {
+            STATE.skippedUninstalled(jar);
+        }
+        return skip;
+    }
+
+    /**
+     * {@inheritDoc} For each id of the state file that is installed: installs the retained versions of its
+     * history that are not installed (from their copies in the state directory), restores the history (so
+     * rollback goes back as before the restart), then makes the recorded live version live unless it is
+     * stopped, or, if an installed version unknown to the state is higher than the recorded live one, makes
+     * that one live (a new decision; the recorded one goes first on the history). Stopped versions stay
+     * INSTALLED. Afterwards every decision is written. Does nothing without a state directory.
+     */
+    @Override
+    public Set<String> restoreState() {
+        Set<String> decided = new HashSet<>();
+        if (!state.enabled()) {
+            return decided;
+        }
+        for (String id : state.loadedIds()) {
+            StateFile.Entry e = state.loaded(id).orElseThrow();
+            try {
+                slots.withSlot(id, false, slot -> {
+                    if (restore(slot, e)) {
+                        decided.add(id);
+                    }
+                    return null;
+                });
+            } catch (IllegalArgumentException notInstalled) {
+                // nothing of it in the directory any more: the directory is the truth
+            } catch (RuntimeException ex) {
+                decided.add(id);
+                STATE.notRestored(id, String.valueOf(e.live), ex.toString(), ex);
+            }
+        }
+        state.restored();
+        for (String id : slots.ids()) {
+            try {
+                slots.withSlot(id, false, slot -> {
+                    state.record(slot);
+                    return null;
+                });
+            } catch (IllegalArgumentException gone) {
+                // uninstalled concurrently
+            }
+        }
+        return decided;
+    }
+
+    private boolean restore(BundleSlot slot, StateFile.Entry e) {
+        for (String v : e.history) {
+            if (!slot.versions.containsKey(BundleVersion.parse(v))) {
+                state.retainedCopy(slot.id, v).ifPresent(copy -> {
+                    try {
+                        installer.install(slot, work.stage(copy));
+                    } catch (RuntimeException ex) {
+                        STATE.notRestored(slot.id, v, ex.toString(), ex);
+                    }
+                });
+            }
+        }
+        InstalledBundle recorded = e.live == null ? null : slot.versions.get(BundleVersion.parse(e.live));
+        slot.history.clear();
+        long order = -1;
+        for (String v : e.history) {
+            InstalledBundle b = slot.versions.get(BundleVersion.parse(v));
+            if (b != null && b != recorded && !slot.history.contains(b)) {
+                b.everLive = true;
+                b.lastLive = order--;
+                slot.history.addLast(b);
+            }
+        }
+        InstalledBundle newest = null;
+        for (InstalledBundle b : slot.versions.values()) { // ascending
+            if (!e.known.contains(b.descriptor.version().toString())) {
+                newest = b;
+            }
+        }
+        if (newest != null && (recorded == null || newest.descriptor.version().compareTo(recorded.descriptor.version()) > 0)) {
+            if (recorded != null) {
+                recorded.everLive = true;
+                recorded.lastLive = 0;
+                slot.history.push(recorded);
+            }
+            history.switchTo(slot, newest);
+            return true;
+        }
+        if (recorded != null && !e.stopped.contains(e.live)) {
+            lifecycle.start(slot, recorded);
+            history.goLive(slot, recorded);
+            return true;
+        }
+        return e.live == null || recorded != null; // recorded live gone from the directory: its highest goes live
+    }
+
     // ---------------------------------------------------------------- close
 
     /**
@@ -281,6 +441,7 @@ public final class BundleEngine implements BundleManager, AutoCloseable {
                 LOG.closeFailed(id, e);
             }
         }
+        leaks.close();
         work.close();
     }
 

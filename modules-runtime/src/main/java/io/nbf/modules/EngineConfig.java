@@ -28,6 +28,7 @@ public final class EngineConfig {
     private final Duration drainTimeout;
     private final int retainedVersions;
     private final Path workDirectory;
+    private final Path stateDirectory;
     private final InstanceInjector injector;
 
     private EngineConfig(Builder b) {
@@ -38,6 +39,7 @@ public final class EngineConfig {
         this.drainTimeout = b.drainTimeout;
         this.retainedVersions = b.retainedVersions;
         this.workDirectory = b.workDirectory;
+        this.stateDirectory = b.stateDirectory;
         this.injector = b.injector;
     }
 
@@ -71,6 +73,14 @@ public final class EngineConfig {
         return Optional.ofNullable(workDirectory);
     }
 
+    /**
+     * @return where the operator's decisions (live version, history, stopped and uninstalled versions, retained
+     *         JARs) are kept across restarts; empty (the default) for no persistence
+     */
+    public Optional<Path> stateDirectory() {
+        return Optional.ofNullable(stateDirectory);
+    }
+
     /** @return what injects into bundle objects */
     public InstanceInjector injector() {
         return injector;
@@ -84,6 +94,7 @@ public final class EngineConfig {
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         private int retainedVersions = DEFAULT_RETAINED_VERSIONS;
         private Path workDirectory;
+        private Path stateDirectory;
         private InstanceInjector injector = InstanceInjector.NONE;
 
         private Builder() {
@@ -159,6 +170,15 @@ public final class EngineConfig {
         /** Sets where installed bundle files are copied to; default a new temporary directory, deleted on close. */
         public Builder workDirectory(Path directory) {
             this.workDirectory = directory;
+            return this;
+        }
+
+        /**
+         * Sets where the deployment state is kept (see docs/deployment-state.md); default none: nothing
+         * survives a restart and the directory's highest versions go live. {@code null} for none.
+         */
+        public Builder stateDirectory(Path directory) {
+            this.stateDirectory = directory;
             return this;
         }
 

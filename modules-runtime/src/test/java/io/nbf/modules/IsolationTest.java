@@ -115,4 +115,55 @@ class IsolationTest extends EngineTestSupport {
         installAndStart(jar, "sl");
         assertThat(Calls.probe(engine.registry(), "sl", "any")).isEqualTo("sl.G");
     }
+
+    /** Cases that walk the bundle class loader's parent chain (each parent up to and including {@code null}). */
+    private static final String PARENT_CASES =
+            "case \"parent\": return String.valueOf(getClass().getClassLoader().getParent());\n"
+            + "case \"parent-load-secret\": return ParentWalk.load(getClass(), \"io.nbf.modules.hidden.HostSecret\");\n"
+            + "case \"parent-load-engine\": return ParentWalk.load(getClass(), \"io.nbf.modules.BundleEngine\");\n"
+            + "case \"parent-load-sql\": return ParentWalk.load(getClass(), \"java.sql.Types\");\n"
+            + "case \"parent-resource\": return ParentWalk.resource(getClass(), \"META-INF/maven/org.jboss.modules/jboss-modules/pom.properties\");\n"
+            + "case \"parent-class-file\": return ParentWalk.resource(getClass(), \"io/nbf/modules/hidden/HostSecret.class\");\n"
+            + "case \"exported\": return io.nbf.modules.testspi.Recorder.class.getName();\n";
+
+    private static final String PARENT_WALK = "package walk; public final class ParentWalk {\n"
+            + " public static String load(Class<?> self, String name) {\n"
+            + "  ClassLoader l = self.getClassLoader();\n"
+            + "  do { l = l.getParent();\n"
+            + "   try { Class.forName(name, false, l); return \"visible through \" + l; } catch (ClassNotFoundException e) { }\n"
+            + "  } while (l != null);\n"
+            + "  return \"hidden\"; }\n"
+            + " public static String resource(Class<?> self, String name) {\n"
+            + "  for (ClassLoader l = self.getClassLoader().getParent(); l != null; l = l.getParent()) {\n"
+            + "   if (l.getResource(name) != null) return \"found through \" + l; }\n"
+            + "  return \"null\"; } }";
+
+    @Test
+    void parentChainOfTheBundleClassLoaderHidesTheHost() {
+        String cases = PARENT_CASES.replace("ParentWalk.", "walk.ParentWalk.");
+        installAndStart(TestBundles.probe("a", "1.0", cases).source("walk.ParentWalk", PARENT_WALK).build(), "a");
+        assertThat(Calls.probe(engine.registry(), "a", "parent")).isEqualTo("null");
+        assertThat(Calls.probe(engine.registry(), "a", "parent-load-secret")).isEqualTo("hidden");
+        assertThat(Calls.probe(engine.registry(), "a", "parent-load-engine")).isEqualTo("hidden");
+        assertThat(Calls.probe(engine.registry(), "a", "parent-load-sql")).isEqualTo("hidden");
+        assertThat(Calls.probe(engine.registry(), "a", "parent-resource")).isEqualTo("null");
+        assertThat(Calls.probe(engine.registry(), "a", "parent-class-file")).isEqualTo("null");
+        // normal delegation through the module's imports still works
+        assertThat(Calls.probe(engine.registry(), "a", "exported")).isEqualTo("io.nbf.modules.testspi.Recorder");
+        assertThat(Calls.probe(engine.registry(), "a", "load io.nbf.modules.testspi.Recorder")).isEqualTo("visible");
+        assertThat(Calls.probe(engine.registry(), "a", "load walk.ParentWalk")).isEqualTo("own");
+        assertThat(Calls.probe(engine.registry(), "a", "load io.nbf.modules.hidden.HostSecret")).startsWith("ClassNotFoundException");
+    }
+
+    @Test
+    void declaredJdkModulesAndOwnResourcesStillLoadThroughTheBundleClassLoader() {
+        String cases = "case \"sql\": return java.sql.Types.class.getName();\n"
+                + "case \"own-resource\": return String.valueOf(getClass().getClassLoader().getResource(\"walk/ParentWalk.class\") != null);\n"
+                + "case \"defined-by\": return String.valueOf(walk.ParentWalk.class.getClassLoader() == getClass().getClassLoader());\n";
+        installAndStart(TestBundles.probe("sql", "1.0", cases).source("walk.ParentWalk", PARENT_WALK)
+                .descriptor("jdk-modules", "java.sql").build(), "sql");
+        assertThat(Calls.probe(engine.registry(), "sql", "sql")).isEqualTo("java.sql.Types");
+        assertThat(Calls.probe(engine.registry(), "sql", "own-resource")).isEqualTo("true");
+        assertThat(Calls.probe(engine.registry(), "sql", "defined-by")).isEqualTo("true");
+    }
 }

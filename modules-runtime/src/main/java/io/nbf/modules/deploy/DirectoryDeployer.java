@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +34,11 @@ import java.util.concurrent.TimeUnit;
  * Keeps a directory of bundle JARs and a {@link BundleManager} in step; the directory is the truth for what
  * this deployer installed:
  * <ul>
- *   <li>at {@link #start()}, every JAR is installed, and for each bundle id the highest version goes live;</li>
+ *   <li>at {@link #start()}, every JAR is installed, and for each bundle id the highest version goes live;
+ *       with a manager that keeps a deployment state ({@link StateRestore}, the engine with a state directory),
+ *       a JAR holding a version the operator uninstalled is not installed while unchanged, and the recorded
+ *       state (live version, history, stopped versions) is restored before the highest versions apply to the
+ *       ids it does not decide;</li>
  *   <li>a new JAR is installed, started and switched to ({@link BundleManager#deploy});</li>
  *   <li>a changed JAR is installed as a new version and switched to; it must declare a version not
  *       installed yet, else it is rejected and the running version keeps serving;</li>
@@ -220,6 +225,9 @@ public final class DirectoryDeployer implements AutoCloseable {
         for (Map.Entry<Path, Observed> e : now.entrySet()) {
             Path file = e.getKey();
             known.put(file, e.getValue());
+            if (manager instanceof StateRestore restore && restore.uninstalledByOperator(file)) {
+                continue; // acted on again when it changes
+            }
             try {
                 BundleInfo info = manager.install(file);
                 e.getValue().installed.add(new String[] {info.id(), info.version()});
@@ -231,7 +239,11 @@ public final class DirectoryDeployer implements AutoCloseable {
                 fail(file, e.getValue(), ex);
             }
         }
+        Set<String> restored = manager instanceof StateRestore restore ? restore.restoreState() : Set.of();
         for (BundleInfo info : highest.values()) {
+            if (restored.contains(info.id())) {
+                continue;
+            }
             try {
                 manager.switchTo(info.id(), info.version());
             } catch (Throwable ex) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param bundle the bundle version scanned, {@code id:version}
  * @param findings the findings, one sentence each; empty when nothing was found
- * @param deepScanned whether thread locals and shutdown hooks were checked too; they are only when the
+ * @param deepScanned whether thread locals, shutdown hooks and JDBC drivers were checked too; they are only when the
  *        JVM runs with {@value LeakScanner#ADD_OPENS}
  */
 public record LeakReport(String bundle, List<String> findings, boolean deepScanned) {
@@ -29,7 +29,7 @@ public record LeakReport(String bundle, List<String> findings, boolean deepScann
 
     @Override
     public String toString() {
-        String scope = deepScanned ? "" : " (thread locals and shutdown hooks not checked)";
+        String scope = deepScanned ? "" : " (thread locals, shutdown hooks and JDBC drivers not checked)";
         return (isClean() ? bundle + ": no leak found" : bundle + ": " + String.join("; ", findings)) + scope;
     }
 }

@@ -25,9 +25,17 @@ public final class ReclaimWatch {
         }
     }
 
-    /** Starts watching an unloaded bundle's class loader. */
-    public void watch(String bundle, ClassLoader loader) {
-        watched.add(new Watched(loader, bundle, queue));
+    /**
+     * Starts watching an unloaded bundle's class loader.
+     *
+     * @param bundle the version, {@code id:version}
+     * @param loader its class loader
+     * @return whether that loader has been collected; holds it weakly only
+     */
+    public java.util.function.BooleanSupplier watch(String bundle, ClassLoader loader) {
+        Watched w = new Watched(loader, bundle, queue);
+        watched.add(w);
+        return () -> w.get() == null;
     }
 
     /** @return the bundle versions whose class loader is still reachable, as {@code id:version} */

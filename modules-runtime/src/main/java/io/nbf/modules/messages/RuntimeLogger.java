@@ -76,7 +76,7 @@ public interface RuntimeLogger {
     void cannotDelete(Path file, @Cause Throwable cause);
 
     @LogMessage(level = INFO)
-    @Message(id = 1012, value = "thread locals and shutdown hooks that uninstalled bundles leave behind are not checked;"
+    @Message(id = 1012, value = "thread locals, shutdown hooks and JDBC drivers that uninstalled bundles leave behind are not checked;"
             + " start the JVM with %s to let nbf find and clear them")
     void deepScanUnavailable(String jvmFlag);
 
@@ -110,4 +110,11 @@ public interface RuntimeLogger {
     @LogMessage(level = WARN)
     @Message(id = 1025, value = "scanning %s failed; trying again in %d ms")
     void scanFailed(Path directory, long intervalMillis, @Cause Throwable cause);
+
+    // ------------------------------------------------------------ engine: reclaim check (after the deployer's ids)
+
+    @LogMessage(level = WARN)
+    @Message(id = 1031, value = "%s is not collected %d ms after its uninstall and a requested full collection: something"
+            + " still holds its class loader (a leak if it stays in unreclaimed()). The scan at uninstall found: %s")
+    void notReclaimed(String bundle, long millis, Object leakReport);
 }

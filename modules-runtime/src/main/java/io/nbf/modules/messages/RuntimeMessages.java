@@ -300,4 +300,30 @@ public interface RuntimeMessages {
 
     @Message(id = 1603, value = "no entry name in %s")
     IOException noEntryName(Object url);
+
+    // ------------------------------------------------------------ more leak findings (of an NBF1003 report)
+
+    @Message(id = NONE, value = "thread '%s' held a ThreadLocal value, a %s holding a %s from the bundle; cleared")
+    String threadLocalHoldingCleared(String thread, String containerType, String elementType);
+
+    @Message(id = NONE, value = "JDBC driver %s of the bundle was still registered with DriverManager; deregistered")
+    String jdbcDriverDeregistered(String driverClass);
+
+    @Message(id = NONE, value = "JDBC drivers registered with DriverManager could not be checked: %s")
+    String jdbcDriversUnchecked(Object error);
+
+    @Message(id = NONE, value = "MBean %s of the bundle was unregistered")
+    String mbeanUnregistered(String objectName);
+
+    @Message(id = NONE, value = "MBean %s of the bundle could not be unregistered: %s")
+    String mbeanNotUnregistered(String objectName, Object error);
+
+    @Message(id = NONE, value = "java.util.logging handler %s of the bundle was removed from logger '%s' and closed")
+    String logHandlerRemoved(String handlerClass, String logger);
+
+    @Message(id = NONE, value = "security provider '%s' (%s) of the bundle was removed")
+    String securityProviderRemoved(String provider, String providerClass);
+
+    @Message(id = NONE, value = "security provider '%s' of the bundle could not be removed: %s")
+    String securityProviderNotRemoved(String provider, Object error);
 }

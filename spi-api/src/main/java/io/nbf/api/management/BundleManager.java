@@ -133,6 +133,15 @@ public interface BundleManager {
     Optional<BundleInfo> liveVersion(String bundleId);
 
     /**
+     * The uninstalled versions whose class loader was not collected yet. Right after an uninstall a version
+     * is usually listed until the next full collection; after full collections, a name that stays is a leak
+     * (a thread the bundle did not stop, a reference the host keeps).
+     *
+     * @return the versions, as {@code id:version}, sorted; never {@code null}
+     */
+    List<String> unreclaimed();
+
+    /**
      * Registers a listener for every later event.
      *
      * @param listener the listener, not {@code null}

@@ -49,7 +49,7 @@ public final class TckConfigSource implements ConfigSource {
         VALUES.put("nbf.bundles.dir", BUNDLES.toString());
         VALUES.put("nbf.bundles.scan-interval", "100ms");
         VALUES.put("nbf.config.refresh-interval", "200ms");
-        VALUES.put("nbf.exports", "io.nbf.tck.spi");
+        VALUES.put("nbf.exports", "io.nbf.tck.spi, org.eclipse.microprofile.config"); // Config: ConfigInBundleTck
         VALUES.put("nbf.hook-timeout", "10s");
     }
 

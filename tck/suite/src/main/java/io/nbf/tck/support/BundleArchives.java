@@ -47,6 +47,11 @@ public final class BundleArchives {
         return new BundleArchives(id, "1.0").service(PriceService.class.getName(), "io.nbf.tck.bundles.ComposingPriceService");
     }
 
+    /** A bundle whose {@link PriceService} answers {@code <id>:<the value of the config key sku>}, from the host's {@code Config}. */
+    public static BundleArchives configReader(String id) {
+        return new BundleArchives(id, "1.0").service(PriceService.class.getName(), "io.nbf.tck.bundles.ConfigReadingPriceService");
+    }
+
     /** A bundle whose {@link Probe} reports on its sandbox. */
     public static BundleArchives probe(String id) {
         return new BundleArchives(id, "1.0").service(Probe.class.getName(), "io.nbf.tck.bundles.SandboxProbe");
