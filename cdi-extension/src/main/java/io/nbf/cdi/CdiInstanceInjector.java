@@ -4,6 +4,8 @@ import io.nbf.messages.NbfMessages;
 import io.nbf.api.BundleContext;
 import io.nbf.api.DynamicInject;
 import io.nbf.modules.InstanceInjector;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -131,6 +133,11 @@ final class CdiInstanceInjector implements InstanceInjector {
             bean = beanManager.resolve(beans);
         } catch (RuntimeException ambiguous) {
             throw NbfMessages.MSG.ambiguousHostBean(context.bundleId(), where, type.getTypeName(), beans.size(), qualifiers, ambiguous);
+        }
+        if (bean == null && type == Config.class && qualifiers.isEmpty()) {
+            // Quarkus registers its Config bean only for the injection points it sees at build time, and a
+            // bundle's are not among them: the host's Config is still the one MicroProfile Config gives its loader.
+            return hostCalls(Config.class, ConfigProvider.getConfig(host));
         }
         if (bean == null) {
             throw NbfMessages.MSG.noHostBean(context.bundleId(), where, type.getTypeName(),
