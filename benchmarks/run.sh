@@ -45,6 +45,8 @@ done
 PER_CALL="-f 2 -wi 5 -w 1s -i 5 -r 1s"
 GUARDED="-f 2 -wi 10 -w 1s -i 5 -r 1s"
 SPEC=(
+  'cdi|\.CdiCallBenchmark\.|'"$GUARDED -t 1 -prof gc"
+  'cdi-2t|\.CdiCallBenchmark\.|'"$GUARDED -t 2 -prof gc"
   'routing|\.RoutingBenchmark\.|'"$PER_CALL -prof gc"
   'guard|\.GuardBenchmark\.|'"$GUARDED -prof gc"
   'slowcall|\.SlowCallBenchmark\.|'"$GUARDED -prof gc"

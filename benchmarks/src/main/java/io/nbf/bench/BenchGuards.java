@@ -1,18 +1,38 @@
 package io.nbf.bench;
 
 import io.nbf.config.GuardSettings;
+import io.nbf.config.ObservationSettings;
 import io.nbf.guard.GuardedDispatcher;
-import io.nbf.metrics.CallMetrics;
-import io.nbf.metrics.MicroProfileCallMetrics;
+import io.nbf.metrics.OpenTelemetryCallMetrics;
 import io.nbf.modules.BundleEngine;
-import io.smallrye.metrics.SharedMetricRegistries;
+import io.nbf.trace.OpenTelemetryCallTracer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Guard set-ups outside CDI: SmallRye Fault Tolerance standalone, MicroProfile Metrics on SmallRye Metrics. */
+/**
+ * Guard set-ups outside CDI: SmallRye Fault Tolerance standalone, and OpenTelemetry's SDK as a host runs it:
+ * metrics into a reader (collected only when checked, as a periodic exporter would every minute), spans through
+ * a batch span processor to an exporter that counts and drops them.
+ */
 final class BenchGuards {
+
+    private static final InMemoryMetricReader READER = InMemoryMetricReader.create();
+    private static final SdkMeterProvider METERS = SdkMeterProvider.builder().registerMetricReader(READER).build();
+    private static final AtomicLong EXPORTED_SPANS = new AtomicLong();
+    private static final SdkTracerProvider TRACERS = SdkTracerProvider.builder()
+            .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter()).build()).build();
 
     private BenchGuards() {
     }
@@ -26,47 +46,71 @@ final class BenchGuards {
         return GuardSettings.read(key -> map.containsKey(key) ? new String[] {"bench." + key, map.get(key)} : null);
     }
 
-    /** The application registry of SmallRye Metrics (Prometheus-backed Micrometer registry underneath). */
-    static MetricRegistry registry() {
-        return SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
-    }
-
-    /** nbf's call metrics in {@link #registry()}. */
-    static CallMetrics metrics() {
-        return new MicroProfileCallMetrics(registry());
-    }
-
     /**
-     * A guarded dispatcher with Fault Tolerance ready, the given per-bundle settings and, if {@code metrics},
-     * MicroProfile Metrics.
+     * A guarded dispatcher with Fault Tolerance ready and the given per-bundle settings, observed as {@code observation}
+     * says: metrics and spans into the SDK above, the MDC.
      */
-    static GuardedDispatcher dispatcher(BundleEngine engine, boolean metrics, Map<String, GuardSettings> byBundle) {
+    static GuardedDispatcher dispatcher(BundleEngine engine, ObservationSettings observation, Map<String, GuardSettings> byBundle) {
         GuardedDispatcher d = new GuardedDispatcher(engine.registry(), BenchGuards.class.getClassLoader());
         if (!d.faultToleranceAvailable()) {
             throw new IllegalStateException("SmallRye Fault Tolerance is not on the class path");
         }
         d.faultToleranceReady();
-        if (metrics) {
-            d.metrics(metrics());
-        }
-        d.configure(Map.of(), byBundle, metrics);
+        d.metrics(new OpenTelemetryCallMetrics(METERS, "bench"));
+        d.tracer(new OpenTelemetryCallTracer(TRACERS, OpenTelemetryCallMetrics.SCOPE, "bench"));
+        d.configure(Map.of(), byBundle, observation);
         return d;
+    }
+
+    /** nbf's defaults: metrics, spans and the MDC on. */
+    static GuardedDispatcher dispatcher(BundleEngine engine, boolean observed, Map<String, GuardSettings> byBundle) {
+        return dispatcher(engine, observed ? ObservationSettings.DEFAULTS : ObservationSettings.OFF, byBundle);
     }
 
     /** @return the count of nbf.calls recorded for a bundle, over all methods and versions */
     static long recordedCalls(String bundleId) {
         long sum = 0;
-        for (Map.Entry<org.eclipse.microprofile.metrics.MetricID, Counter> e : registry().getCounters(
-                (id, m) -> id.getName().equals("nbf.calls") && bundleId.equals(id.getTags().get("bundle"))).entrySet()) {
-            sum += e.getValue().getCount();
+        for (MetricData m : READER.collectAllMetrics()) {
+            if (m.getName().equals("nbf.calls")) {
+                for (LongPointData p : m.getLongSumData().getPoints()) {
+                    if (bundleId.equals(p.getAttributes().get(AttributeKey.stringKey("nbf.bundle.id")))) {
+                        sum += p.getValue();
+                    }
+                }
+            }
         }
         return sum;
+    }
+
+    /** @return the spans the batch processor exported so far (after a flush) */
+    static long exportedSpans() {
+        TRACERS.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
+        return EXPORTED_SPANS.get();
     }
 
     /** Fails the set-up unless {@code actual} equals {@code expected}: a benchmark must measure what it says. */
     static void check(boolean condition, String what) {
         if (!condition) {
             throw new IllegalStateException("benchmark set-up check failed: " + what);
+        }
+    }
+
+    /** Counts the spans and drops them: the cost of a real exporter's network I/O is not nbf's. */
+    private static final class CountingExporter implements SpanExporter {
+        @Override
+        public CompletableResultCode export(Collection<SpanData> spans) {
+            EXPORTED_SPANS.addAndGet(spans.size());
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
         }
     }
 }

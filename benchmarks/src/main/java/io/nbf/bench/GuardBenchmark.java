@@ -28,15 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #guardedRouted}: ID route, then nbf's guard with a circuit breaker, a degradation bundle,
- *       slow-call detection on a 100 ms baseline and MicroProfile Metrics (counter, failure counter,
- *       timer, on SmallRye Metrics with a Prometheus registry) — the happy path, nothing fails.</li>
+ *       slow-call detection on a 100 ms baseline, observed as nbf's defaults have it: OpenTelemetry metrics
+ *       (counter and histogram, on the SDK), a span per call (the SDK's batch span processor), the bundle in
+ *       the MDC — the happy path, nothing fails.</li>
  *   <li>{@link #bareTypedGuard} (the baseline): SmallRye's {@code TypedGuard} with a circuit breaker and a
  *       fallback around the direct call, no routing, no metrics.</li>
  * </ul>
  * Target: {@code guardedRouted <= 1.1 x bareTypedGuard}. For reading the result: {@link #bareGuard}
- * (SmallRye {@code Guard}, breaker only, what nbf uses inside) and {@link #guardedRoutedNoMetrics}
- * (the same guard without metrics) split the cost, and {@link #guardedRoutedNoPercentiles} shows the
- * fully guarded call with the timer's percentiles off.
+ * (SmallRye {@code Guard}, breaker only, what nbf uses inside), {@link #guardedRoutedNoTracing} (metrics and MDC
+ * only) and {@link #guardedRoutedNoMetrics} (the same guard observed by nothing) split the cost. SmallRye Fault
+ * Tolerance runs standalone here, without metrics of its own.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -52,6 +53,7 @@ public class GuardBenchmark {
     private Guard guard;
     private Greeter guarded;
     private Greeter guardedNoMetrics;
+    private Greeter guardedNoTracing;
     private String name = "nbf";
 
     @Setup(Level.Trial)
@@ -70,15 +72,20 @@ public class GuardBenchmark {
                 "degradation", "rt-mart", "breaker", "true", "baseline", "100ms"));
         GuardedDispatcher withMetrics = BenchGuards.dispatcher(engine, true, full);
         GuardedDispatcher withoutMetrics = BenchGuards.dispatcher(engine, false, full);
+        GuardedDispatcher withoutTracing = BenchGuards.dispatcher(engine,
+                new io.nbf.config.ObservationSettings(true, false, true, java.util.Set.of()), full);
         Route route = Route.of(RouteType.ID, "hema-fresh");
         guarded = new Router(engine.registry(), withMetrics).proxy(Greeter.class, route);
         guardedNoMetrics = new Router(engine.registry(), withoutMetrics).proxy(Greeter.class, route);
+        guardedNoTracing = new Router(engine.registry(), withoutTracing).proxy(Greeter.class, route);
 
         BenchGuards.check("Hello x".equals(guarded.greet("x")), "guarded call answers Hello x");
         BenchGuards.check("Hello x".equals(guardedNoMetrics.greet("x")), "guarded call without metrics answers Hello x");
         BenchGuards.check(withMetrics.breakerState(Greeter.class, "hema-fresh", "1.0") == 0, "the guarded call has a closed breaker");
         BenchGuards.check(withoutMetrics.breakerState(Greeter.class, "hema-fresh", "1.0") == 0, "the guarded call without metrics has a closed breaker");
-        BenchGuards.check(BenchGuards.recordedCalls("hema-fresh") >= 1, "the guarded call is recorded in MicroProfile Metrics");
+        BenchGuards.check("Hello x".equals(guardedNoTracing.greet("x")), "guarded call without tracing answers Hello x");
+        BenchGuards.check(BenchGuards.recordedCalls("hema-fresh") >= 2, "the guarded calls are recorded in OpenTelemetry");
+        BenchGuards.check(BenchGuards.exportedSpans() >= 1, "the guarded call is traced");
         try {
             BenchGuards.check("Hello x".equals(typedGuard.call(() -> direct.greet("x"))), "TypedGuard answers Hello x");
         } catch (Exception e) {
@@ -103,27 +110,21 @@ public class GuardBenchmark {
         return guard.call(() -> direct.greet(name), String.class);
     }
 
-    /** Route + breaker + degradation + slow-call detection + metrics. */
+    /** Route + breaker + degradation + slow-call detection + metrics, spans and MDC (nbf's defaults). */
     @Benchmark
     public String guardedRouted() {
         return guarded.greet(name);
     }
 
-    /** The same without metrics, for reference. */
+    /** The same observed by nothing (nbf.metrics.enabled, nbf.tracing.enabled, nbf.mdc.enabled false). */
     @Benchmark
     public String guardedRoutedNoMetrics() {
         return guardedNoMetrics.greet(name);
     }
 
-    /**
-     * The fully guarded call with the timer's percentiles switched off through MicroProfile Config
-     * ({@code mp.metrics.distribution.percentiles=nbf.calls.duration=}): SmallRye Metrics publishes six
-     * percentiles per timer by default, and keeping them up is most of what a timed call costs.
-     */
+    /** The same with metrics and the MDC, no spans. */
     @Benchmark
-    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "-Dmp.metrics.distribution.percentiles=nbf.calls.duration="})
-    public String guardedRoutedNoPercentiles() {
-        return guarded.greet(name);
+    public String guardedRoutedNoTracing() {
+        return guardedNoTracing.greet(name);
     }
 }

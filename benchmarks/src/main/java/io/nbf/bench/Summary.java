@@ -97,6 +97,40 @@ public final class Summary {
         List<Table> t = new ArrayList<>();
         String r = "routing";
         Ref direct = Ref.of(r, "RoutingBenchmark.direct");
+        String cdi = "cdi";
+        String cdi2 = "cdi-2t";
+        Ref jdk = Ref.of(cdi, "CdiCallBenchmark.jdkProxy");
+        Ref bare = Ref.of(cdi, "CdiCallBenchmark.smallRyeGuard");
+        Ref cdiDirect = Ref.of(cdi, "CdiCallBenchmark.direct");
+        t.add(new Table("What a user pays per call: the @DynamicInject path through Weld SE, beside the peers",
+                "A @Dependent bean's @DynamicInject field, Weld SE with the documented stack (SmallRye Config, SmallRye Fault "
+                        + "Tolerance, smallrye-opentelemetry-cdi over the SDK), 1 thread; the peers in the same run.",
+                List.of(
+                        new Row("JDK proxy + map lookup + Method.invoke", jdk, cdiDirect, Check.INFO, 0, "ns/op"),
+                        new Row("Resilience4j breaker, slow-call rule", Ref.of(cdi, "CdiCallBenchmark.resilience4jBreaker"), cdiDirect, Check.INFO, 0, "ns/op"),
+                        new Row("SmallRye Guard, breaker", bare, cdiDirect, Check.INFO, 0, "ns/op"),
+                        new Row("SmallRye TypedGuard, breaker + fallback", Ref.of(cdi, "CdiCallBenchmark.smallRyeTypedGuard"), cdiDirect, Check.INFO, 0, "ns/op"),
+                        new Row("Sentinel slow-ratio degrade rule", Ref.of(cdi, "CdiCallBenchmark.sentinelDegrade"), cdiDirect, Check.INFO, 0, "ns/op"),
+                        new Row("nbf, default route, no guard, observation off", Ref.of(cdi, "CdiCallBenchmark.nbfRoutedDefault"), jdk, Check.DIFF_AT_MOST, 2, "ns/op"),
+                        new Row("nbf, ID route, no guard, observation off", Ref.of(cdi, "CdiCallBenchmark.nbfRoutedId"), jdk, Check.DIFF_AT_MOST, 2, "ns/op"),
+                        new Row("nbf, guarded, observation off", Ref.of(cdi, "CdiCallBenchmark.nbfGuardedObservationOff"), bare, Check.RATIO_AT_MOST, 1.25, "ns/op"),
+                        new Row("nbf, guarded, metrics + MDC, no spans, FT metrics off", Ref.of(cdi, "CdiCallBenchmark.nbfGuardedNoTracing"), bare, Check.INFO, 0, "ns/op"),
+                        new Row("nbf, guarded, defaults with FT metrics off", Ref.of(cdi, "CdiCallBenchmark.nbfGuardedFtMetricsOff"), bare, Check.INFO, 0, "ns/op"),
+                        new Row("nbf, guarded, the documented defaults", Ref.of(cdi, "CdiCallBenchmark.nbfGuardedDefaults"), bare, Check.RATIO_AT_MOST, 1.5, "ns/op"),
+                        new Row("nbf, guarded, the documented defaults: bytes per call",
+                                Ref.of(cdi, "CdiCallBenchmark.nbfGuardedDefaults").metric("gc.alloc.rate.norm"), null, Check.AT_MOST, 1024, "B/op"))));
+        t.add(new Table("The same at 2 threads",
+                "Time per call at 2 threads (each thread's average), against the same benchmark at 1 thread.",
+                List.of(
+                        new Row("nbf, guarded, the documented defaults", Ref.of(cdi2, "CdiCallBenchmark.nbfGuardedDefaults"),
+                                Ref.of(cdi, "CdiCallBenchmark.nbfGuardedDefaults"), Check.RATIO_AT_MOST, 1.3, "ns/op"),
+                        new Row("nbf, guarded, observation off", Ref.of(cdi2, "CdiCallBenchmark.nbfGuardedObservationOff"),
+                                Ref.of(cdi, "CdiCallBenchmark.nbfGuardedObservationOff"), Check.INFO, 0, "ns/op"),
+                        new Row("SmallRye Guard, breaker", Ref.of(cdi2, "CdiCallBenchmark.smallRyeGuard"), bare, Check.INFO, 0, "ns/op"),
+                        new Row("Resilience4j breaker", Ref.of(cdi2, "CdiCallBenchmark.resilience4jBreaker"),
+                                Ref.of(cdi, "CdiCallBenchmark.resilience4jBreaker"), Check.INFO, 0, "ns/op"),
+                        new Row("Sentinel degrade rule", Ref.of(cdi2, "CdiCallBenchmark.sentinelDegrade"),
+                                Ref.of(cdi, "CdiCallBenchmark.sentinelDegrade"), Check.INFO, 0, "ns/op"))));
         t.add(new Table("Routed call, default and ID route, no guard",
                 "Baseline: the direct call on the same implementation (a string concat, ~10 ns of work), same run.",
                 List.of(
@@ -119,8 +153,8 @@ public final class Summary {
                         + "(breaker + fallback) around the direct call, same run.",
                 List.of(
                         new Row("guarded routed call", Ref.of(g, "GuardBenchmark.guardedRouted"), typed, Check.RATIO_AT_MOST, 1.1, "ns/op"),
-                        new Row("the same without metrics", Ref.of(g, "GuardBenchmark.guardedRoutedNoMetrics"), typed, Check.INFO, 0, "ns/op"),
-                        new Row("the same, timer percentiles off", Ref.of(g, "GuardBenchmark.guardedRoutedNoPercentiles"), typed, Check.INFO, 0, "ns/op"),
+                        new Row("the same observed by nothing", Ref.of(g, "GuardBenchmark.guardedRoutedNoMetrics"), typed, Check.INFO, 0, "ns/op"),
+                        new Row("the same, metrics and MDC, no spans", Ref.of(g, "GuardBenchmark.guardedRoutedNoTracing"), typed, Check.INFO, 0, "ns/op"),
                         new Row("bare SmallRye Guard (breaker)", Ref.of(g, "GuardBenchmark.bareGuard"), typed, Check.INFO, 0, "ns/op"))));
         String s = "slowcall";
         Ref baselineOnly = Ref.of(s, "SlowCallBenchmark.routedBaselineOnly");

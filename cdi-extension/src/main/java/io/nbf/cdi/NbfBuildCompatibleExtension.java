@@ -6,7 +6,7 @@ import io.nbf.api.RouteType;
 import io.nbf.config.DynamicSettings;
 import io.nbf.config.NbfSettings;
 import io.nbf.guard.GuardedDispatcher;
-import io.nbf.metrics.MicroProfileCallMetrics;
+import io.nbf.metrics.OpenTelemetryCallMetrics;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
@@ -74,8 +74,9 @@ public class NbfBuildCompatibleExtension implements BuildCompatibleExtension {
         // nor is nbf-spi-api: a container that learns qualifiers from its index (Quarkus' ArC) must be
         // shown @DynamicInject, or it takes @DynamicInject injection points for @Default ones
         classes.add(DynamicInject.class.getName());
-        if (MicroProfileCallMetrics.isAvailable(NbfBuildCompatibleExtension.class.getClassLoader())) {
-            classes.add(MetricsHolder.class.getName());
+        ClassLoader loader = NbfBuildCompatibleExtension.class.getClassLoader();
+        if (OpenTelemetryCallMetrics.isAvailable(loader)) {
+            classes.add(OpenTelemetryHolder.class.getName());
         }
     }
 

@@ -8,8 +8,10 @@ import io.nbf.api.management.BundleEvent;
 import io.nbf.api.management.BundleManager;
 import io.nbf.api.management.RouteManager;
 import io.nbf.config.NbfSettings;
-import io.nbf.metrics.MicroProfileCallMetrics;
+import io.nbf.config.ObservationSettings;
+import io.nbf.metrics.OpenTelemetryCallMetrics;
 import io.nbf.runtime.NbfRuntime;
+import io.nbf.trace.OpenTelemetryCallTracer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -99,7 +101,7 @@ public class NbfContainer {
 
     /**
      * Deploys the bundle directory once the application is up, so bundles may use any host bean; first
-     * lets the guard use Fault Tolerance (which needs the container running) and find the metrics registry.
+     * lets the guard use Fault Tolerance (which needs the container running) and find OpenTelemetry.
      * Weld fires this event with the container running. Quarkus fires it during static initialization,
      * before {@code CDI.current()} works and before the runtime configuration exists; there the build
      * compatible extension starts nbf on CDI 4.1's {@code Startup} event instead (an observer it adds
@@ -111,7 +113,7 @@ public class NbfContainer {
         }
     }
 
-    /** Starts nbf, once: the bundle directory, the watchers, Fault Tolerance and metrics. */
+    /** Starts nbf, once: the bundle directory, the watchers, Fault Tolerance, metrics and spans. */
     public synchronized void start() {
         if (started) {
             return;
@@ -121,24 +123,41 @@ public class NbfContainer {
         if (runtime.guards().faultToleranceAvailable()) {
             runtime.faultToleranceReady();
         }
-        Object registry = metricsRegistry();
-        if (registry != null) {
-            runtime.metrics(new MicroProfileCallMetrics(registry));
-        }
+        useOpenTelemetry(runtime);
         runtime.start();
     }
 
-    private Object metricsRegistry() {
-        if (!MicroProfileCallMetrics.isAvailable(hostClassLoader())) {
-            return null;
+    /**
+     * Records and traces calls with the host's OpenTelemetry, if it has one: metrics unless its meter provider
+     * is the no-op one, spans unless its tracer provider is, or the SDK is disabled ({@code otel.sdk.disabled=true},
+     * where a tracer would still build spans that go nowhere). The nbf keys ({@link ObservationSettings}) switch
+     * either off at runtime.
+     */
+    private void useOpenTelemetry(NbfRuntime runtime) {
+        if (!OpenTelemetryCallMetrics.isAvailable(hostClassLoader())) {
+            return;
         }
-        Bean<?> holder = beanManager.resolve(beanManager.getBeans(MetricsHolder.class));
-        if (holder == null) {
-            return null;
+        Bean<?> holderBean = beanManager.resolve(beanManager.getBeans(OpenTelemetryHolder.class));
+        if (holderBean == null) {
+            return;
         }
-        CreationalContext<?> context = beanManager.createCreationalContext(holder);
+        CreationalContext<?> context = beanManager.createCreationalContext(holderBean);
         try {
-            return ((MetricsHolder) beanManager.getReference(holder, MetricsHolder.class, context)).registry();
+            OpenTelemetryHolder holder = (OpenTelemetryHolder) beanManager.getReference(holderBean, OpenTelemetryHolder.class, context);
+            if (!holder.present()) {
+                return;
+            }
+            String version = NbfContainer.class.getPackage().getImplementationVersion();
+            Object meters = holder.meterProvider();
+            if (OpenTelemetryCallMetrics.records(meters)) {
+                runtime.metrics(new OpenTelemetryCallMetrics(meters, version == null ? "unknown" : version));
+            }
+            Object tracers = holder.tracerProvider();
+            boolean sdkDisabled = ConfigProvider.getConfig(hostClassLoader()).getOptionalValue("otel.sdk.disabled", Boolean.class)
+                    .orElse(false);
+            if (OpenTelemetryCallTracer.traces(tracers) && !sdkDisabled) {
+                runtime.tracer(new OpenTelemetryCallTracer(tracers, OpenTelemetryCallMetrics.SCOPE, version == null ? "unknown" : version));
+            }
         } finally {
             context.release();
         }

@@ -5,7 +5,7 @@ import io.nbf.api.DynamicInject;
 import io.nbf.config.DynamicSettings;
 import io.nbf.config.NbfSettings;
 import io.nbf.guard.GuardedDispatcher;
-import io.nbf.metrics.MicroProfileCallMetrics;
+import io.nbf.metrics.OpenTelemetryCallMetrics;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -50,8 +50,9 @@ public class NbfExtension implements Extension {
 
     void addContainer(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addAnnotatedType(beanManager.createAnnotatedType(NbfContainer.class), NbfContainer.class.getName());
-        if (MicroProfileCallMetrics.isAvailable(NbfExtension.class.getClassLoader())) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(MetricsHolder.class), MetricsHolder.class.getName());
+        ClassLoader loader = NbfExtension.class.getClassLoader();
+        if (OpenTelemetryCallMetrics.isAvailable(loader)) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(OpenTelemetryHolder.class), OpenTelemetryHolder.class.getName());
         }
     }
 

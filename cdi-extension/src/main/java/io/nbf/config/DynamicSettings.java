@@ -20,30 +20,28 @@ import org.eclipse.microprofile.config.Config;
  * nbf.routes."com.acme.ConfigReadService".type=REG        # ID (default), REG or RULE
  * nbf.guard."com.acme.ConfigReadService".timeout=200ms    # guard keys of an SPI (see GuardSettings)
  * nbf.bundle."hema-fresh".baseline=100ms                 # guard keys of a bundle, over its SPI's
- * nbf.metrics.enabled=true                               # record calls in MicroProfile Metrics, if present
+ * nbf.metrics.enabled=true                               # and the keys of ObservationSettings
  * </pre>
  */
 public final class DynamicSettings {
 
-    /** No overrides, no guard, metrics on. */
-    public static final DynamicSettings NONE = new DynamicSettings(Map.of(), Map.of(), Map.of(), true);
+    /** No overrides, no guard, observation on. */
+    public static final DynamicSettings NONE = new DynamicSettings(Map.of(), Map.of(), Map.of(), ObservationSettings.DEFAULTS);
 
-    /** Whether calls are recorded in MicroProfile Metrics (when present). Default true. */
-    public static final String METRICS_ENABLED = "nbf.metrics.enabled";
     static final String GUARD = "nbf.guard";
     static final String BUNDLE = "nbf.bundle";
 
     private final Map<String, Route> routes;
     private final Map<String, GuardSettings> guardsBySpi;
     private final Map<String, GuardSettings> guardsByBundle;
-    private final boolean metricsEnabled;
+    private final ObservationSettings observation;
 
     private DynamicSettings(Map<String, Route> routes, Map<String, GuardSettings> guardsBySpi,
-            Map<String, GuardSettings> guardsByBundle, boolean metricsEnabled) {
+            Map<String, GuardSettings> guardsByBundle, ObservationSettings observation) {
         this.routes = Map.copyOf(routes);
         this.guardsBySpi = Map.copyOf(guardsBySpi);
         this.guardsByBundle = Map.copyOf(guardsByBundle);
-        this.metricsEnabled = metricsEnabled;
+        this.observation = observation;
     }
 
     /**
@@ -79,13 +77,7 @@ public final class DynamicSettings {
         for (String bundle : bundleIds) {
             guard(config, BUNDLE, bundle, faultToleranceAvailable).ifPresent(g -> byBundle.put(bundle, g));
         }
-        boolean metrics = config.getOptionalValue(METRICS_ENABLED, String.class).map(v -> {
-            if (v.trim().equalsIgnoreCase("true") || v.trim().equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(v.trim());
-            }
-            throw new IllegalArgumentException(METRICS_ENABLED + ": '" + v + "' is not true or false");
-        }).orElse(true);
-        return new DynamicSettings(routes, bySpi, byBundle, metrics);
+        return new DynamicSettings(routes, bySpi, byBundle, ObservationSettings.read(config));
     }
 
     private static Optional<GuardSettings> guard(Config config, String prefix, String name, boolean faultToleranceAvailable) {
@@ -142,9 +134,9 @@ public final class DynamicSettings {
         return guardsByBundle;
     }
 
-    /** @return whether calls are recorded */
-    public boolean metricsEnabled() {
-        return metricsEnabled;
+    /** @return what observes calls and bundles */
+    public ObservationSettings observation() {
+        return observation;
     }
 
     @Override
@@ -154,16 +146,16 @@ public final class DynamicSettings {
         }
         DynamicSettings d = (DynamicSettings) o;
         return routes.equals(d.routes) && guardsBySpi.equals(d.guardsBySpi) && guardsByBundle.equals(d.guardsByBundle)
-                && metricsEnabled == d.metricsEnabled;
+                && observation.equals(d.observation);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(routes, guardsBySpi, guardsByBundle, metricsEnabled);
+        return Objects.hash(routes, guardsBySpi, guardsByBundle, observation);
     }
 
     @Override
     public String toString() {
-        return "routes " + routes + ", guards " + guardsBySpi + ", bundle guards " + guardsByBundle + ", metrics " + metricsEnabled;
+        return "routes " + routes + ", guards " + guardsBySpi + ", bundle guards " + guardsByBundle + ", " + observation;
     }
 }

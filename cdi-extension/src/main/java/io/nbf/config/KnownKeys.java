@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Which names under {@code nbf.} are nbf's keys, so that a misspelt key is an error rather than silently
- * ignored. Known: the static keys ({@link ConfigKeys}), {@code nbf.metrics.enabled},
+ * ignored. Known: the static keys ({@link ConfigKeys}), the keys of {@link ObservationSettings},
  * {@code nbf.routes.<spi>.pattern|type}, {@code nbf.guard.<spi>.<guard key>} and
  * {@code nbf.bundle.<id>.<guard key>} (the name quoted or not; see {@link GuardSettings#KEYS}). Names not
  * starting with {@code nbf.} (other hosts' keys, environment variables) are not looked at.
@@ -21,7 +21,8 @@ public final class KnownKeys {
     static final List<String> STATIC = List.of(ConfigKeys.BUNDLES_DIR, ConfigKeys.SCAN_INTERVAL, ConfigKeys.EXPORTS,
             ConfigKeys.HOOK_TIMEOUT, ConfigKeys.DRAIN_TIMEOUT, ConfigKeys.RETAINED_VERSIONS, ConfigKeys.WORK_DIR,
             ConfigKeys.STATE_DIR,
-            ConfigKeys.REFRESH_INTERVAL, DynamicSettings.METRICS_ENABLED);
+            ConfigKeys.REFRESH_INTERVAL, ObservationSettings.METRICS_ENABLED, ObservationSettings.TRACING_ENABLED,
+            ObservationSettings.MDC_ENABLED, ObservationSettings.REQUIRED_BUNDLES);
     private static final List<String> ROUTE_KEYS = List.of(ConfigKeys.ROUTE_PATTERN, ConfigKeys.ROUTE_TYPE);
     private static final String NBF = "nbf.";
 

@@ -20,6 +20,9 @@ public interface RouteTarget extends EntrySource {
     @Override
     ServiceEntry resolve();
 
+    /** @return the route in force, as text: {@code DEFAULT}, {@code ID hema-fresh}, {@code REG ^drf-.*$}, ... */
+    String routeText();
+
     /** @return the exception a call raises when {@link #resolve()} finds nothing, naming the SPI, the route and what is live */
     ServiceNotFoundException notFound();
 }

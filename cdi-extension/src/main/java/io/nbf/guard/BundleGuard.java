@@ -7,14 +7,15 @@ import io.nbf.metrics.CallMetrics.MethodMetrics;
 import io.nbf.modules.registry.ServiceEntry;
 import io.nbf.route.Route;
 import io.nbf.route.RouteBinding;
+import io.nbf.trace.CallTracer.MethodTracer;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The guard of one SPI on one bundle version: its plan, the chain of {@link GuardStep}s the plan needs,
- * its Fault Tolerance guard (with the circuit breaker's state) if the plan needs one, and its metrics.
- * Thread-safe.
+ * its Fault Tolerance guard (with the circuit breaker's state) if the plan needs one, and what observes
+ * its calls (metrics, spans, MDC), with their attributes built once per method. Thread-safe.
  */
 final class BundleGuard {
 
@@ -22,8 +23,9 @@ final class BundleGuard {
     private final String spi;
     private final String bundle;
     private final String version;
-    private final CallMetrics metrics;
-    private final Map<Method, MethodMetrics> methods = new ConcurrentHashMap<>();
+    final Observers observers;
+    private final Class<?> spiType;
+    private final Map<Method, MethodObservers> methods = new ConcurrentHashMap<>();
     private final boolean hasFaultTolerance;
     private final Runnable unregisterGauge;
     /** The steps of a call the route found a live entry for. */
@@ -36,16 +38,17 @@ final class BundleGuard {
      * @param spi the SPI
      * @param bundle the bundle id, empty for the guard of a route no bundle serves
      * @param version its version, empty likewise
-     * @param metrics where calls are recorded, if the plan records them
+     * @param observers what observes the calls
      * @param faultToleranceReady whether Fault Tolerance guards can be built now
      */
-    BundleGuard(GuardPlan plan, Class<?> spi, String bundle, String version, CallMetrics metrics, boolean faultToleranceReady,
+    BundleGuard(GuardPlan plan, Class<?> spi, String bundle, String version, Observers observers, boolean faultToleranceReady,
             GuardResources resources) {
         this.plan = plan;
         this.spi = spi.getName();
+        this.spiType = spi;
         this.bundle = bundle;
         this.version = version;
-        this.metrics = plan.metrics() ? metrics : CallMetrics.NONE;
+        this.observers = observers;
         Object faultTolerance = null;
         if (plan.needsFaultTolerance() && faultToleranceReady && !bundle.isEmpty()) {
             faultTolerance = FaultTolerance.build(plan, "nbf " + this.spi + " on " + bundle + ":" + version,
@@ -53,15 +56,23 @@ final class BundleGuard {
         }
         this.hasFaultTolerance = faultTolerance != null;
         this.unregisterGauge = hasFaultTolerance && plan.breaker()
-                ? this.metrics.breakerGauge(this.spi, bundle, version, () -> breakerState) : null;
+                ? observers.metrics().breakerGauge(this.spi, bundle, version, () -> breakerState) : null;
         Fallback degradation = plan.degradation() == null ? null : fallback(spi, plan.degradation(), resources);
+        GuardStep found;
+        GuardStep none;
         if (plan.mockMode() == MockMode.FORCE) {
-            this.chain = new MockStep(fallback(spi, plan.mockBundle(), resources));
-            this.notFound = chain;
+            found = new MockStep(fallback(spi, plan.mockBundle(), resources));
+            none = found;
         } else {
-            this.chain = chain(spi, faultTolerance, degradation, resources);
-            this.notFound = new NotFoundStep(degradation);
+            found = chain(spi, faultTolerance, degradation, resources);
+            none = new NotFoundStep(degradation);
         }
+        if (observers.wrapsCalls()) {
+            found = new ObserveStep(found, observers.mdc(), this.spi, bundle.isEmpty() ? null : bundle, version.isEmpty() ? null : version);
+            none = new ObserveStep(none, observers.mdc(), this.spi, null, null);
+        }
+        this.chain = found;
+        this.notFound = none;
     }
 
     /**
@@ -87,7 +98,7 @@ final class BundleGuard {
 
     private Fallback fallback(Class<?> spiType, String bundleId, GuardResources resources) {
         return new Fallback(RouteBinding.fixed(resources.registry(), spiType, Route.id(bundleId)), resources.fallbackMetrics(),
-                plan.metrics());
+                observers.metrics() != CallMetrics.NONE, observers.mdc());
     }
 
     /**
@@ -97,7 +108,8 @@ final class BundleGuard {
      * @return what the call returned, or {@link GuardStep#RETRY} if the entry was retired before the call entered it
      */
     Object call(RouteTarget route, ServiceEntry entry, Method method, Object[] args) throws Throwable {
-        return (entry != null ? chain : notFound).apply(new GuardedCall(route, entry, method, args, metrics(method)));
+        MethodObservers m = observers(method);
+        return (entry != null ? chain : notFound).apply(new GuardedCall(route, entry, method, args, m.metrics, m.tracer));
     }
 
     /** @return whether Fault Tolerance guards the calls */
@@ -117,12 +129,18 @@ final class BundleGuard {
         }
     }
 
-    private MethodMetrics metrics(Method m) {
-        MethodMetrics mm = methods.get(m);
-        if (mm == null) {
-            mm = methods.computeIfAbsent(m, k -> metrics.method(spi, bundle.isEmpty() ? "-" : bundle, version.isEmpty() ? "-" : version, k.getName()));
+    private MethodObservers observers(Method m) {
+        MethodObservers mo = methods.get(m);
+        if (mo == null) {
+            mo = methods.computeIfAbsent(m, k -> new MethodObservers(
+                    observers.metrics().method(spi, bundle.isEmpty() ? "-" : bundle, version.isEmpty() ? "-" : version, k.getName()),
+                    observers.tracer().method(spiType, bundle.isEmpty() ? null : bundle, version.isEmpty() ? null : version, k.getName())));
         }
-        return mm;
+        return mo;
+    }
+
+    /** The metrics and the tracer of one method, with their attributes. */
+    private record MethodObservers(MethodMetrics metrics, MethodTracer tracer) {
     }
 
     private boolean countsAsFailure(Throwable t) {

@@ -25,7 +25,7 @@ import java.util.List;
  * @param rateWindow the rate limit's window
  * @param degradeOn the exception classes that degrade, {@code null} for all
  * @param skipOn the exception classes that never degrade, {@code null} for none
- * @param metrics whether calls are recorded
+ * @param observed whether anything records or traces the calls, or names their bundle in the MDC
  */
 record GuardPlan(
         String degradation,
@@ -43,7 +43,7 @@ record GuardPlan(
         Duration rateWindow,
         List<String> degradeOn,
         List<String> skipOn,
-        boolean metrics) {
+        boolean observed) {
 
     static final int DEFAULT_WINDOW = 20;
     static final double DEFAULT_FAILURE_RATIO = 0.5;
@@ -55,9 +55,9 @@ record GuardPlan(
      * @param bundle the bundle's keys
      * @param spi the SPI's keys
      * @param declaredDegradation the bundle descriptor's degradation bundle, or {@code null}
-     * @param metrics whether calls are recorded
+     * @param observed whether anything observes the calls (see {@link Observers#any()})
      */
-    static GuardPlan of(GuardSettings bundle, GuardSettings spi, String declaredDegradation, boolean metrics) {
+    static GuardPlan of(GuardSettings bundle, GuardSettings spi, String declaredDegradation, boolean observed) {
         GuardSettings s = bundle.orElse(spi);
         if (bundle.degradation() == null && declaredDegradation != null) {
             s = s.withDegradation(declaredDegradation); // the bundle's own declaration beats the SPI-wide key
@@ -80,7 +80,7 @@ record GuardPlan(
                 s.rateLimitWindow() == null ? DEFAULT_RATE_WINDOW : s.rateLimitWindow(),
                 s.degradeOn(),
                 s.skipOn(),
-                metrics);
+                observed);
     }
 
     /** @return whether a breaker, a timeout or a rate limit needs SmallRye Fault Tolerance */
@@ -91,7 +91,7 @@ record GuardPlan(
     /** @return whether nothing at all guards the call, so the plain path serves it */
     boolean isNoop() {
         return degradation == null && mockMode == null && degradePercent == 0 && baselineNanos == 0
-                && !needsFaultTolerance() && !metrics;
+                && !needsFaultTolerance() && !observed;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.nbf.guard;
 
 import io.nbf.config.GuardSettings;
+import io.nbf.config.ObservationSettings;
 import io.nbf.dispatch.CallSite;
 import io.nbf.dispatch.Dispatcher;
 import io.nbf.dispatch.RouteTarget;
@@ -8,6 +9,7 @@ import io.nbf.messages.NbfLogger;
 import io.nbf.metrics.CallMetrics;
 import io.nbf.modules.registry.ServiceEntry;
 import io.nbf.modules.registry.ServiceRegistry;
+import io.nbf.trace.CallTracer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Fault Tolerance's circuit breaker, rate limit and timeout guard it ({@link FaultToleranceStep});</li>
  *   <li>the bundle is called, measured, and held to its baseline ({@link InvokeStep}).</li>
  * </ol>
+ * Above them all, when calls are traced or the MDC names their bundle, {@link ObserveStep} wraps the call.
  * With no degradation bundle, or none live, the original error reaches the caller unchanged. A call no
- * setting guards, with metrics off, takes the plain path: the proxy enters the entry and calls it. Guards
+ * setting guards and nothing observes (no metrics, no spans, no MDC; see {@link ObservationSettings}) takes
+ * the plain path: the proxy enters the entry and calls it. Guards
  * are kept per SPI, bundle id and version: a new version starts with a closed breaker; one bundle's
  * failures never trip another's. Thread-safe.
  */
@@ -37,12 +41,13 @@ public final class GuardedDispatcher implements Dispatcher {
     private final GuardResources resources;
     private final FallbackMetrics fallbackMetrics = new FallbackMetrics();
     private final Map<Key, BundleGuard> guards = new ConcurrentHashMap<>();
-    private volatile Settings settings = new Settings(Map.of(), Map.of(), true, false, 0);
+    private volatile Settings settings = new Settings(Map.of(), Map.of(), ObservationSettings.DEFAULTS, false, 0);
     private volatile CallMetrics metrics = CallMetrics.NONE;
+    private volatile CallTracer tracer = CallTracer.NONE;
     private volatile boolean warnedNoFaultTolerance;
 
     /** The guard settings in force, and a generation that changes with them. */
-    private record Settings(Map<String, GuardSettings> bySpi, Map<String, GuardSettings> byBundle, boolean metricsEnabled,
+    private record Settings(Map<String, GuardSettings> bySpi, Map<String, GuardSettings> byBundle, ObservationSettings observation,
             boolean faultToleranceReady, long generation) {
     }
 
@@ -74,9 +79,10 @@ public final class GuardedDispatcher implements Dispatcher {
     }
 
     /** Applies new guard settings from the next call on. Guards whose plan changed start afresh. */
-    public synchronized void configure(Map<String, GuardSettings> bySpi, Map<String, GuardSettings> byBundle, boolean metricsEnabled) {
+    public synchronized void configure(Map<String, GuardSettings> bySpi, Map<String, GuardSettings> byBundle,
+            ObservationSettings observation) {
         Settings s = settings;
-        settings = new Settings(Map.copyOf(bySpi), Map.copyOf(byBundle), metricsEnabled, s.faultToleranceReady, s.generation + 1);
+        settings = new Settings(Map.copyOf(bySpi), Map.copyOf(byBundle), observation, s.faultToleranceReady, s.generation + 1);
     }
 
     /**
@@ -86,15 +92,25 @@ public final class GuardedDispatcher implements Dispatcher {
      */
     public synchronized void faultToleranceReady() {
         Settings s = settings;
-        settings = new Settings(s.bySpi, s.byBundle, s.metricsEnabled, true, s.generation + 1);
+        settings = new Settings(s.bySpi, s.byBundle, s.observation, true, s.generation + 1);
     }
 
-    /** Records calls from now on. */
+    /** Records calls from now on (while {@code nbf.metrics.enabled}). */
     public synchronized void metrics(CallMetrics callMetrics) {
         metrics = Objects.requireNonNull(callMetrics, "callMetrics");
         fallbackMetrics.use(callMetrics);
+        nextGeneration();
+    }
+
+    /** Traces calls from now on (while {@code nbf.tracing.enabled}). */
+    public synchronized void tracer(CallTracer callTracer) {
+        tracer = Objects.requireNonNull(callTracer, "callTracer");
+        nextGeneration();
+    }
+
+    private void nextGeneration() {
         Settings s = settings;
-        settings = new Settings(s.bySpi, s.byBundle, s.metricsEnabled, s.faultToleranceReady, s.generation + 1);
+        settings = new Settings(s.bySpi, s.byBundle, s.observation, s.faultToleranceReady, s.generation + 1);
     }
 
     /** Drops the guards of an uninstalled bundle version. */
@@ -131,8 +147,9 @@ public final class GuardedDispatcher implements Dispatcher {
         String version = entry == null ? "" : entry.bundle().version().toString();
         GuardSettings bundleSettings = entry == null ? GuardSettings.NONE : s.byBundle.getOrDefault(bundle, GuardSettings.NONE);
         String declared = entry == null ? null : entry.bundle().degradationBundle().orElse(null);
-        CallMetrics m = metrics;
-        GuardPlan plan = GuardPlan.of(bundleSettings, spiSettings, declared, s.metricsEnabled && m != CallMetrics.NONE);
+        Observers observers = new Observers(s.observation.metrics() ? metrics : CallMetrics.NONE,
+                s.observation.tracing() ? tracer : CallTracer.NONE, s.observation.mdc());
+        GuardPlan plan = GuardPlan.of(bundleSettings, spiSettings, declared, observers.any());
         if (plan.isNoop()) {
             return null;
         }
@@ -143,13 +160,14 @@ public final class GuardedDispatcher implements Dispatcher {
                     ? "the CDI container has not started yet" : "SmallRye Fault Tolerance is not on the class path");
         }
         return guards.compute(new Key(spi, bundle, version), (k, existing) -> {
-            if (existing != null && existing.plan.equals(plan) && (existing.hasFaultTolerance() || !ftReady || !plan.needsFaultTolerance())) {
+            if (existing != null && existing.plan.equals(plan) && existing.observers.equals(observers)
+                    && (existing.hasFaultTolerance() || !ftReady || !plan.needsFaultTolerance())) {
                 return existing;
             }
             if (existing != null) {
                 existing.close();
             }
-            return new BundleGuard(plan, spi, bundle, version, m, ftReady, resources);
+            return new BundleGuard(plan, spi, bundle, version, observers, ftReady, resources);
         });
     }
 }

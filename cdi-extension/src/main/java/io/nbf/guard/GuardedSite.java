@@ -5,6 +5,7 @@ import io.nbf.dispatch.EntrySource;
 import io.nbf.dispatch.Entering;
 import io.nbf.dispatch.RouteTarget;
 import io.nbf.metrics.CallMetrics.MethodMetrics;
+import io.nbf.trace.CallTracer.MethodTracer;
 import io.nbf.modules.registry.ServiceEntry;
 import java.lang.reflect.Method;
 
@@ -75,7 +76,7 @@ final class GuardedSite implements CallSite {
             Target t = target();
             Object result = t.guard != null ? t.guard.call(route, t.entry, method, args)
                     : (t.entry != null ? PLAIN : NotFoundStep.PLAIN)
-                            .apply(new GuardedCall(route, t.entry, method, args, MethodMetrics.NONE));
+                            .apply(new GuardedCall(route, t.entry, method, args, MethodMetrics.NONE, MethodTracer.NONE));
             if (result != GuardStep.RETRY) {
                 return result;
             }

@@ -42,6 +42,10 @@ public interface CallMetrics {
      */
     Runnable bundleGauges(LongSupplier installed, LongSupplier active, LongSupplier live);
 
+    /** Stops reporting what it observes (gauges); calls recorded later are dropped or still counted, as the backend does. */
+    default void close() {
+    }
+
     /** The metrics of one method of one bundle version. */
     interface MethodMetrics {
 

@@ -1,6 +1,11 @@
 package io.nbf.metrics;
 
-/** Why a call went to a degradation (or mock) bundle; a tag of the {@code nbf.calls.degraded} metric. */
+import java.util.Locale;
+
+/**
+ * Why a call went to a degradation (or mock) bundle: the {@code nbf.degradation.reason} attribute of the
+ * {@code nbf.calls.degraded} metric and of a span's {@code nbf.degraded} event, as {@link #attributeValue()}.
+ */
 public enum DegradationReason {
     /** No live bundle served the route. */
     NOT_FOUND,
@@ -15,5 +20,12 @@ public enum DegradationReason {
     /** The bundle's rate limit was reached. */
     RATE_LIMITED,
     /** Mock routing ({@code force:}) sent the call to the mock bundle. */
-    MOCK
+    MOCK;
+
+    private final String attributeValue = name().toLowerCase(Locale.ROOT);
+
+    /** @return the name in lower case, e.g. {@code breaker_open} */
+    public String attributeValue() {
+        return attributeValue;
+    }
 }

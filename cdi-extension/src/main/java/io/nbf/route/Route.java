@@ -34,12 +34,15 @@ public final class Route {
     private final String pattern;
     private final Pattern regex;
     private final List<AttributeMatch> rule;
+    /** What {@link #toString()} answers, built once: spans carry it on every call. */
+    private final String text;
 
     private Route(Kind kind, String pattern, Pattern regex, List<AttributeMatch> rule) {
         this.kind = kind;
         this.pattern = pattern;
         this.regex = regex;
         this.rule = rule;
+        this.text = kind == Kind.DEFAULT ? "DEFAULT" : kind + " " + pattern;
     }
 
     /**
@@ -152,6 +155,6 @@ public final class Route {
     /** @return e.g. {@code DEFAULT}, {@code ID hema-fresh}, {@code REG ^drf-hz.*$}, {@code RULE {"merchant":"hema"}} */
     @Override
     public String toString() {
-        return kind == Kind.DEFAULT ? "DEFAULT" : kind + " " + pattern;
+        return text;
     }
 }

@@ -104,6 +104,11 @@ public final class RouteBinding implements RouteTarget {
     }
 
     @Override
+    public String routeText() {
+        return effective.toString();
+    }
+
+    @Override
     public ServiceNotFoundException notFound() {
         Route route = effective;
         SpiServices live = registry.snapshot().services(spi);

@@ -9,6 +9,7 @@ import io.nbf.api.management.RouteManager;
 import io.nbf.config.ConfigWatcher;
 import io.nbf.config.DynamicSettings;
 import io.nbf.config.NbfSettings;
+import io.nbf.config.ObservationSettings;
 import io.nbf.modules.BundleEngine;
 import io.nbf.modules.EngineConfig;
 import io.nbf.modules.InstanceInjector;
@@ -21,6 +22,7 @@ import io.nbf.messages.NbfMessages;
 import io.nbf.metrics.CallMetrics;
 import io.nbf.route.Route;
 import io.nbf.proxy.Router;
+import io.nbf.trace.CallTracer;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,6 +57,8 @@ public final class NbfRuntime implements AutoCloseable {
     private DirectoryDeployer deployer;
     private volatile boolean started;
     private volatile boolean closed;
+    private volatile Set<String> requiredBundles = Set.of();
+    private CallMetrics metrics = CallMetrics.NONE;
     private Runnable removeGauges = () -> { };
 
     /**
@@ -224,9 +228,27 @@ public final class NbfRuntime implements AutoCloseable {
     public synchronized void metrics(CallMetrics metrics) {
         guards.metrics(metrics);
         removeGauges.run();
+        this.metrics.close();
+        this.metrics = metrics;
         removeGauges = metrics.bundleGauges(() -> engine.bundles().size(),
                 () -> engine.bundles().stream().filter(b -> b.state() == BundleState.ACTIVE).count(),
                 () -> engine.bundles().stream().filter(b -> b.live()).count());
+    }
+
+    /** Traces calls with {@code tracer} from now on. */
+    public void tracer(CallTracer tracer) {
+        guards.tracer(tracer);
+        prepareGuards();
+    }
+
+    /** @return the startup check: UP once the first deployment of the bundle directory is done */
+    public BundleHealth.Report startupHealth() {
+        return BundleHealth.startup(started, engine.bundles(), engine.unreclaimed());
+    }
+
+    /** @return the readiness check: DOWN while a bundle of {@code nbf.health.required-bundles} is failed or not live */
+    public BundleHealth.Report readinessHealth() {
+        return BundleHealth.readiness(started, requiredBundles, engine.bundles(), engine.unreclaimed());
     }
 
     /** Lets guards use Fault Tolerance: call once the CDI container is up (see {@link GuardedDispatcher#faultToleranceReady()}). */
@@ -257,7 +279,9 @@ public final class NbfRuntime implements AutoCloseable {
 
     private void apply(DynamicSettings next) {
         router.override(next.routes());
-        guards.configure(next.guardsBySpi(), next.guardsByBundle(), next.metricsEnabled());
+        ObservationSettings observation = next.observation();
+        requiredBundles = observation.requiredBundles();
+        guards.configure(next.guardsBySpi(), next.guardsByBundle(), observation);
         prepareGuards();
     }
 
@@ -285,6 +309,7 @@ public final class NbfRuntime implements AutoCloseable {
         engine.close();
         try {
             removeGauges.run();
+            metrics.close();
         } catch (RuntimeException e) {
             NbfLogger.LOG.gaugesNotRemoved(e);
         }

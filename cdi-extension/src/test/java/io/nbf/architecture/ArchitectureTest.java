@@ -20,12 +20,16 @@ class ArchitectureTest {
 
     private static JavaClasses classes;
 
-    /** Main code only: not test classes, and not the modules-runtime test-jar this module's tests use. */
+    /**
+     * Main code only: not test classes, not the modules-runtime test-jar this module's tests use, and not the
+     * TCK's fixtures (nbf-tck-spi, which has CDI and OpenTelemetry helpers for the tests).
+     */
     private static final ImportOption MAIN_CODE = new ImportOption() {
         @Override
         public boolean includes(Location location) {
             return ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location) && !location.contains("-tests.jar")
-                    && !location.contains("/test-classes/");
+                    && !location.contains("/test-classes/") && !location.contains("nbf-tck-")
+                    && !location.contains("/tck/spi/");
         }
     };
 
@@ -38,6 +42,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.nbf.guard")).as("cdi-extension imported").isTrue();
         assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("io.nbf.cdi.test")))
                 .as("test classes left out").isFalse();
+        assertThat(classes.containPackage("io.nbf.tck.otel")).as("TCK fixtures left out").isFalse();
     }
 
     @Test
@@ -53,6 +58,7 @@ class ArchitectureTest {
                 .layer("proxy").definedBy("io.nbf.proxy..")
                 .layer("guard").definedBy("io.nbf.guard..")
                 .layer("metrics").definedBy("io.nbf.metrics..")
+                .layer("trace").definedBy("io.nbf.trace..")
                 .layer("config").definedBy("io.nbf.config..")
                 .layer("route").definedBy("io.nbf.route..")
                 .layer("dispatch").definedBy("io.nbf.dispatch..")
@@ -64,6 +70,7 @@ class ArchitectureTest {
                 .whereLayer("proxy").mayOnlyBeAccessedByLayers("cdi", "runtime")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("cdi", "runtime")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("cdi", "runtime", "guard")
+                .whereLayer("trace").mayOnlyBeAccessedByLayers("cdi", "runtime", "guard")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("cdi", "runtime", "guard")
                 .whereLayer("route").mayOnlyBeAccessedByLayers("cdi", "runtime", "proxy", "guard", "config")
                 .whereLayer("dispatch").mayOnlyBeAccessedByLayers("cdi", "runtime", "proxy", "guard", "route")
@@ -83,11 +90,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void optionalApisStayInTheClassesLoadedOnlyWhenPresent() {
+        // nbf runs where OpenTelemetry or MicroProfile Health is missing: only classes that nbf loads after
+        // checking the API is there may refer to it
+        noClasses().that().haveNameNotMatching("io\\.nbf\\.(metrics\\.OpenTelemetryCallMetrics|trace\\.OpenTelemetryCallTracer"
+                        + "|cdi\\.OpenTelemetryHolder)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
+                .check(classes);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.eclipse.microprofile.health..")
+                .because("the health checks are the optional module nbf-health's")
+                .check(classes);
+    }
+
+    @Test
     void theContainerImportsNoCdi() {
         noClasses().that().resideInAPackage("io.nbf.modules..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.enterprise..", "jakarta.inject..",
                         "io.nbf.cdi..", "io.nbf.runtime..", "io.nbf.guard..", "io.nbf.proxy..", "io.nbf.route..",
-                        "io.nbf.dispatch..", "io.nbf.config..", "io.nbf.metrics..")
+                        "io.nbf.dispatch..", "io.nbf.config..", "io.nbf.metrics..", "io.nbf.trace..")
                 .because("modules-runtime serves the portable extension, the build compatible extension and plain Java alike")
                 .check(classes);
     }

@@ -4,32 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbf.cdi.beans.ManagementClient;
 import io.nbf.cdi.testing.CdiBundles;
+import io.nbf.cdi.testing.Telemetry;
 import io.nbf.tck.config.TckConfigSource;
 import io.nbf.tck.spi.Signals;
-import io.smallrye.metrics.SharedMetricRegistries;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Gauge;
-import org.eclipse.microprofile.metrics.MetricID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
+import io.opentelemetry.sdk.metrics.data.MetricDataType;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** MicroProfile Metrics after a known sequence of calls, and nothing (and no failure) without them. */
+/** OpenTelemetry metrics after a known sequence of calls, on the Weld SE stack; and nothing (and no failure) without them. */
 class MetricsTest extends GuardTestSupport {
 
     @BeforeEach
     void bundles() {
-        SharedMetricRegistries.dropAll();
         drop(CdiBundles.controlled("hema", "1.0", "rt-mart"), "hema.jar");
         drop(CdiBundles.controlled("rt-mart", "1.0", null), "rt.jar");
         bundleKey("hema", "breaker", "true");
         bundleKey("hema", "breaker.window", "100");
     }
 
-    private static Tag[] tags(String bundle, String method) {
-        return new Tag[] {new Tag("spi", SPI), new Tag("bundle", bundle), new Tag("version", "1.0"), new Tag("method", method)};
+    private static Map<String, String> call(String bundle, String method) {
+        return Map.of("nbf.spi", SPI, "nbf.bundle.id", bundle, "nbf.bundle.version", "1.0", "nbf.method", method);
     }
 
     @Test
@@ -42,48 +38,57 @@ class MetricsTest extends GuardTestSupport {
         for (int i = 0; i < 2; i++) {
             assertThat(greetVia("hema")).isEqualTo("rt-mart x");
         }
-        MetricRegistry registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
-        Counter calls = registry.getCounters().get(new MetricID("nbf.calls", tags("hema", "greet")));
-        Counter failed = registry.getCounters().get(new MetricID("nbf.calls.failed", tags("hema", "greet")));
-        Timer duration = registry.getTimers().get(new MetricID("nbf.calls.duration", tags("hema", "greet")));
-        Tag[] degradedTags = java.util.Arrays.copyOf(tags("hema", "greet"), 5);
-        degradedTags[4] = new Tag("reason", "EXCEPTION");
-        Counter degraded = registry.getCounters().get(new MetricID("nbf.calls.degraded", degradedTags));
-        assertThat(calls.getCount()).isEqualTo(7);
-        assertThat(failed.getCount()).isEqualTo(2);
-        assertThat(duration.getCount()).isEqualTo(7);
-        assertThat(degraded.getCount()).isEqualTo(2);
+        assertThat(Telemetry.value("nbf.calls", call("hema", "greet"))).isEqualTo(7);
+        assertThat(Telemetry.value("nbf.calls.failed", call("hema", "greet"))).isEqualTo(2);
+        assertThat(Telemetry.count("nbf.call.duration", call("hema", "greet"))).isEqualTo(7);
+        Map<String, String> degraded = new HashMap<>(call("hema", "greet"));
+        degraded.put("nbf.degradation.reason", "exception");
+        assertThat(Telemetry.value("nbf.calls.degraded", degraded)).isEqualTo(2);
+        assertThat(Telemetry.value("nbf.calls", call("rt-mart", "greet"))).as("the degradation bundle's calls count as its own")
+                .isEqualTo(2);
 
-        Gauge<?> breaker = registry.getGauges().get(new MetricID("nbf.breaker.state",
-                new Tag("spi", SPI), new Tag("bundle", "hema"), new Tag("version", "1.0")));
-        assertThat(breaker.getValue().intValue()).isZero();
-        assertThat(registry.getGauges().get(new MetricID("nbf.bundles.installed")).getValue().intValue()).isEqualTo(2);
-        assertThat(registry.getGauges().get(new MetricID("nbf.bundles.active")).getValue().intValue()).isEqualTo(2);
-        assertThat(registry.getGauges().get(new MetricID("nbf.bundles.live")).getValue().intValue()).isEqualTo(2);
-        Counter servedByDegradation = registry.getCounters().get(new MetricID("nbf.calls", tags("rt-mart", "greet")));
-        assertThat(servedByDegradation.getCount()).as("the degradation bundle's calls count as its own").isEqualTo(2);
+        var duration = Telemetry.metric("nbf.call.duration").orElseThrow();
+        assertThat(duration.getType()).isEqualTo(MetricDataType.HISTOGRAM);
+        assertThat(duration.getUnit()).isEqualTo("s");
+        assertThat(Telemetry.metric("nbf.calls").orElseThrow().getUnit()).isEqualTo("{call}");
+        assertThat(Telemetry.metric("nbf.calls").orElseThrow().getType()).isEqualTo(MetricDataType.LONG_SUM);
+
+        assertThat(Telemetry.value("nbf.breaker.state", Map.of("nbf.spi", SPI, "nbf.bundle.id", "hema", "nbf.bundle.version", "1.0")))
+                .isZero();
+        assertThat(Telemetry.point("nbf.breaker.state", Map.of("nbf.spi", SPI, "nbf.bundle.id", "hema", "nbf.bundle.version", "1.0")))
+                .isPresent();
+        assertThat(Telemetry.value("nbf.bundles.installed", Map.of())).isEqualTo(2);
+        assertThat(Telemetry.value("nbf.bundles.active", Map.of())).isEqualTo(2);
+        assertThat(Telemetry.value("nbf.bundles.live", Map.of())).isEqualTo(2);
+    }
+
+    @Test
+    void anOpenBreakerReadsOneInItsGauge() {
+        bundleKey("hema", "breaker.window", "4");
+        startGuarded(true, ManagementClient.class);
+        Signals.mode("hema", "throw");
+        for (int i = 0; i < 4; i++) {
+            greetVia("hema");
+        }
+        assertThat(Telemetry.value("nbf.breaker.state", Map.of("nbf.spi", SPI, "nbf.bundle.id", "hema", "nbf.bundle.version", "1.0")))
+                .isEqualTo(1);
+        greetVia("hema");
+        Map<String, String> refused = new HashMap<>(call("hema", "greet"));
+        refused.put("nbf.degradation.reason", "breaker_open");
+        assertThat(Telemetry.value("nbf.calls.degraded", refused)).isEqualTo(1);
     }
 
     @Test
     void bundleGaugesReadTheRunningContainerAfterARestartInTheSameJvm() {
         startGuarded(true, ManagementClient.class);
-        MetricRegistry registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
-        assertThat(gauge(registry, "nbf.bundles.live")).isEqualTo(2);
+        assertThat(Telemetry.value("nbf.bundles.live", Map.of())).isEqualTo(2);
         container.shutdown();
-        assertThat(registry.getGauges()).as("the stopped container's gauges are gone")
-                .doesNotContainKeys(new MetricID("nbf.bundles.installed"), new MetricID("nbf.bundles.active"),
-                        new MetricID("nbf.bundles.live"));
 
         drop(CdiBundles.controlled("mock-hema", "1.0", null), "mock.jar");
         startGuarded(true, ManagementClient.class);
-        assertThat(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE)).isSameAs(registry);
-        assertThat(gauge(registry, "nbf.bundles.installed")).as("installed in the second container").isEqualTo(3);
-        assertThat(gauge(registry, "nbf.bundles.active")).isEqualTo(3);
-        assertThat(gauge(registry, "nbf.bundles.live")).isEqualTo(3);
-    }
-
-    private static int gauge(MetricRegistry registry, String name) {
-        return registry.getGauges().get(new MetricID(name)).getValue().intValue();
+        assertThat(Telemetry.value("nbf.bundles.installed", Map.of())).as("installed in the second container").isEqualTo(3);
+        assertThat(Telemetry.value("nbf.bundles.active", Map.of())).isEqualTo(3);
+        assertThat(Telemetry.value("nbf.bundles.live", Map.of())).isEqualTo(3);
     }
 
     @Test
@@ -91,16 +96,15 @@ class MetricsTest extends GuardTestSupport {
         TckConfigSource.set("nbf.metrics.enabled", "false");
         startGuarded(true, ManagementClient.class);
         greetVia("hema");
-        MetricRegistry registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
-        assertThat(registry.getCounters().get(new MetricID("nbf.calls", tags("hema", "greet")))).isNull();
+        assertThat(Telemetry.metric("nbf.calls")).isEmpty();
     }
 
     @Test
-    void withoutMicroProfileMetricsCallsAreGuardedAndNothingIsRecorded() {
-        startGuarded(false, ManagementClient.class); // no metrics extension: no registry bean
+    void withTheSdkDisabledCallsAreGuardedAndNothingIsRecorded() {
+        startGuarded(false, ManagementClient.class); // otel.sdk.disabled=true: its meter provider records nothing
         assertThat(greetVia("hema")).isEqualTo("hema x");
         Signals.mode("hema", "throw");
         assertThat(greetVia("hema")).isEqualTo("rt-mart x");
-        assertThat(SharedMetricRegistries.getRegistryScopeNames()).doesNotContain(MetricRegistry.APPLICATION_SCOPE);
+        assertThat(Telemetry.metric("nbf.calls")).isEmpty();
     }
 }

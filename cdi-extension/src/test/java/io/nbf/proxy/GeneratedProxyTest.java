@@ -95,9 +95,9 @@ class GeneratedProxyTest {
         Kitchen k = router.proxy(Kitchen.class, Route.id("main"));
         // mock force sends every call through the dispatcher, to the "fallback" bundle
         guards.configure(Map.of(Kitchen.class.getName(), GuardSettings.read(key -> key.equals("mock")
-                ? new String[] {"nbf.guard.mock", "force:fallback"} : null)), Map.of(), false);
+                ? new String[] {"nbf.guard.mock", "force:fallback"} : null)), Map.of(), io.nbf.config.ObservationSettings.OFF);
         exercise(k, "fallback");
-        guards.configure(Map.of(), Map.of(), false);
+        guards.configure(Map.of(), Map.of(), io.nbf.config.ObservationSettings.OFF);
         exercise(k, "main");
     }
 

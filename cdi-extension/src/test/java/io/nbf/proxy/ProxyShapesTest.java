@@ -98,7 +98,7 @@ class ProxyShapesTest {
         GuardedDispatcher guards = new GuardedDispatcher(engine.registry(), getClass().getClassLoader());
         Shapes s = new Router(engine.registry(), guards).proxy(Shapes.class, Route.id("main"));
         guards.configure(Map.of(Shapes.class.getName(), GuardSettings.read(key -> key.equals("mock")
-                ? new String[] {"nbf.guard.mock", "force:fallback"} : null)), Map.of(), false);
+                ? new String[] {"nbf.guard.mock", "force:fallback"} : null)), Map.of(), io.nbf.config.ObservationSettings.OFF);
         return s;
     }
 

@@ -3,6 +3,7 @@ package io.nbf.modules;
 import static io.nbf.modules.messages.RuntimeMessages.MSG;
 
 import io.nbf.api.BundleFailureException;
+import io.nbf.modules.mdc.BundleMdc;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs bundle code (constructors, injection, hooks) on a fresh daemon thread whose context class
  * loader is the bundle's, and gives up waiting after the hook timeout. A fresh thread per hook
- * leaves no pool behind and inherits no thread locals from the caller.
+ * leaves no pool behind and inherits no thread locals from the caller. While bundle code runs, the MDC
+ * holds the bundle ({@link BundleMdc}; its SPI key lists the SPIs the bundle provides).
  */
 final class HookRunner {
 
@@ -42,10 +44,14 @@ final class HookRunner {
      *         (NBF1540; its thread is interrupted and abandoned), or the caller was interrupted (NBF1542)
      */
     void run(InstalledBundle bundle, String hook, Callable<?> task) {
+        String spis = String.join(",", bundle.serviceNames());
         FutureTask<Object> future = new FutureTask<>(() -> {
+            // the thread is fresh, so there is nothing to restore; exit anyway, as the thread may be kept by a pool one day
+            Object mdc = BundleMdc.enter(bundle.descriptor.id(), bundle.descriptor.version().toString(), spis);
             try {
                 return task.call();
             } finally {
+                BundleMdc.exit(mdc);
                 Thread.currentThread().setContextClassLoader(null); // it ends now; hold the bundle no longer
             }
         });

@@ -65,6 +65,11 @@ final class InstalledBundle {
         return descriptor.name();
     }
 
+    /** @return the names of the SPIs the bundle provides */
+    Set<String> serviceNames() {
+        return serviceNames;
+    }
+
     BundleInfo info() {
         return new Info(descriptor.id(), descriptor.version().toString(), state, live, descriptor.attributes(),
                 descriptor.degradationBundle(), serviceNames, source, Optional.ofNullable(failure));

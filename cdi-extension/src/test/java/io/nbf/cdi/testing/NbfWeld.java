@@ -2,6 +2,8 @@ package io.nbf.cdi.testing;
 
 import io.nbf.cdi.NbfExtension;
 import io.nbf.tck.config.TckConfigSource;
+import io.nbf.tck.otel.InMemoryTelemetry;
+import io.nbf.tck.otel.OpenTelemetryConfigFromMicroProfile;
 import java.nio.file.Path;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -29,15 +31,24 @@ public final class NbfWeld {
                 .addBuildCompatibleExtensions(UnskippedBuildCompatibleExtension.class);
     }
 
-    /** Weld with nbf, SmallRye Fault Tolerance and SmallRye Metrics, as a guarded host has them. */
-    public static Weld weldGuarded(Path bundles, boolean withMetrics, Class<?>... beans) {
-        Weld weld = weld(bundles, beans)
-                .addExtension(new io.smallrye.config.inject.ConfigExtension())
-                .addExtension(new io.smallrye.faulttolerance.FaultToleranceExtension());
-        if (withMetrics) {
-            weld.addExtension(new io.smallrye.metrics.legacyapi.LegacyMetricsExtension());
+    /**
+     * Weld with nbf and SmallRye Fault Tolerance, as a guarded host has them, the Weld SE stack's OpenTelemetry
+     * (smallrye-opentelemetry-cdi over the SDK). With {@code telemetry} the SDK records into
+     * {@link InMemoryTelemetry}; without, it is disabled ({@code otel.sdk.disabled=true}, MicroProfile Telemetry's
+     * default, as on WildFly). The OpenTelemetry producer is there either way: SmallRye Fault Tolerance records its
+     * own metrics with OpenTelemetry whenever the API is on the class path, and then needs its Meter bean.
+     */
+    public static Weld weldGuarded(Path bundles, boolean telemetry, Class<?>... beans) {
+        if (telemetry) {
+            InMemoryTelemetry.CONFIG.forEach(TckConfigSource::set);
+        } else {
+            TckConfigSource.set("otel.sdk.disabled", "true");
         }
-        return weld;
+        return weld(bundles, beans)
+                .addExtension(new io.smallrye.config.inject.ConfigExtension())
+                .addExtension(new io.smallrye.faulttolerance.FaultToleranceExtension())
+                .addExtension(new io.smallrye.opentelemetry.implementation.cdi.OpenTelemetryExtension())
+                .addBeanClasses(OpenTelemetryConfigFromMicroProfile.class);
     }
 
     public static WeldContainer start(Path bundles, Class<?>... beans) {

@@ -1,6 +1,8 @@
 package io.nbf.tck.quarkus;
 
 import io.nbf.tck.TckTest;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -69,6 +71,10 @@ public class TckScenarios {
         }
         Class<?> testClass = load(scenario.substring(0, hash));
         CreationalContext<?> context = beanManager.createCreationalContext(null);
+        // A scenario starts with no current span, as a test does in the other modes: over HTTP (the
+        // packaged-jar tests) it would otherwise run in the request's server span, and the spans of nbf's
+        // calls would be children of it instead of roots.
+        Scope noSpan = Context.root().makeCurrent();
         try {
             Object test = testClass.getDeclaredConstructor().newInstance();
             inject(test, context);
@@ -81,6 +87,7 @@ public class TckScenarios {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return outcome(e);
         } finally {
+            noSpan.close();
             context.release();
             Thread.interrupted(); // a scenario may leave the flag set (GuardTck's timeout); the next starts clean
         }

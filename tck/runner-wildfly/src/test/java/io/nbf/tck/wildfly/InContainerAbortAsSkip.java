@@ -12,10 +12,9 @@ import org.opentest4j.IncompleteExecutionException;
 /**
  * Reports a test that aborted in the container (a failed JUnit assumption) as skipped, as JUnit does
  * everywhere else. arquillian-junit5-container 1.10.2 collects an in-container abort like a failure and
- * the client rethrows it as an error (arquillian-core issue 889, fix proposed in pull request 890); the
- * TCK's {@code MetricsTck} skips itself this way where the container has no MicroProfile Metrics, so
- * without this observer WildFly would report an error instead of a skip. Remove it once a fixed
- * Arquillian release is in the parent POM.
+ * the client rethrows it as an error (arquillian-core issue 889, fix proposed in pull request 890), so
+ * without this observer a TCK test that skips itself through an assumption would be reported as an error
+ * on WildFly and as a skip everywhere else. Remove it once a fixed Arquillian release is in the parent POM.
  *
  * <p>Only a result whose every collected exception is an abort is changed; an abort together with a real
  * failure stays a failure.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * Host-side switches that steer test bundles, and what they report back: the TCK's bundles and the
@@ -19,6 +20,7 @@ public final class Signals {
     private static final Map<String, Long> DELAYS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     private static final List<String> EVENTS = new ArrayList<>();
+    private static volatile BiConsumer<String, String> observer;
 
     private Signals() {
     }
@@ -32,8 +34,21 @@ public final class Signals {
         MODES.put(bundle, "slow");
     }
 
+    /**
+     * Lets the host look at the thread a bundle runs on (its MDC, say): {@code observer} gets the bundle id and
+     * {@code call} on every {@link #modeOf}, and {@code null} and the event on every {@link #record}, on the
+     * bundle's thread. {@code null} removes it; so does {@link #reset()}.
+     */
+    public static void observe(BiConsumer<String, String> observer) {
+        Signals.observer = observer;
+    }
+
     /** Called by bundles on every call: counts it and answers the mode. */
     public static String modeOf(String bundle) {
+        BiConsumer<String, String> o = observer;
+        if (o != null) {
+            o.accept(bundle, "call");
+        }
         CALLS.computeIfAbsent(bundle, b -> new AtomicInteger()).incrementAndGet();
         return MODES.getOrDefault(bundle, "ok");
     }
@@ -48,6 +63,10 @@ public final class Signals {
     }
 
     public static synchronized void record(String event) {
+        BiConsumer<String, String> o = observer;
+        if (o != null) {
+            o.accept(null, event);
+        }
         EVENTS.add(event);
     }
 
@@ -60,5 +79,6 @@ public final class Signals {
         DELAYS.clear();
         CALLS.clear();
         EVENTS.clear();
+        observer = null;
     }
 }

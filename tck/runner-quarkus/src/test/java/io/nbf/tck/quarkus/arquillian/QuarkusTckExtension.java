@@ -1,5 +1,7 @@
 package io.nbf.tck.quarkus.arquillian;
 
+import io.nbf.tck.porting.TelemetryReader;
+import io.nbf.tck.quarkus.telemetry.QuarkusTelemetryReader;
 import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArchiveProcessor;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.arquillian.test.spi.TestClass;
@@ -9,7 +11,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The Quarkus runner's part of the TCK porting layer for Arquillian's Quarkus adapter: completes each
- * deployment the suite builds with what a Quarkus application using nbf needs (application.properties).
+ * deployment the suite builds with what a Quarkus application using nbf needs (application.properties), and
+ * with the runner's {@link TelemetryReader} (its exporter beans and its META-INF/services entry): the
+ * deployment is the application root, so the reader must be in it for its beans to be discovered.
  */
 public class QuarkusTckExtension implements LoadableExtension {
 
@@ -19,6 +23,10 @@ public class QuarkusTckExtension implements LoadableExtension {
             "quarkus.http.host=127.0.0.1",
             "quarkus.http.test-port=0",
             "quarkus.banner.enabled=false",
+            "quarkus.otel.metrics.enabled=true",
+            "quarkus.otel.exporter.otlp.enabled=false",
+            "quarkus.otel.metric.export.interval=1s",
+            "quarkus.otel.bsp.schedule.delay=100ms",
             "");
 
     @Override
@@ -26,7 +34,7 @@ public class QuarkusTckExtension implements LoadableExtension {
         builder.service(ApplicationArchiveProcessor.class, QuarkusSettings.class);
     }
 
-    /** Adds application.properties to the web archive's classes. */
+    /** Adds application.properties and the telemetry reader to the web archive's classes. */
     public static class QuarkusSettings implements ApplicationArchiveProcessor {
         @Override
         public void process(Archive<?> archive, TestClass testClass) {
@@ -35,6 +43,9 @@ public class QuarkusTckExtension implements LoadableExtension {
             }
             WebArchive war = (WebArchive) archive;
             war.addAsResource(new StringAsset(APPLICATION_PROPERTIES), "application.properties");
+            war.addPackage(QuarkusTelemetryReader.class.getPackage());
+            war.addAsResource(new StringAsset(QuarkusTelemetryReader.class.getName() + "\n"),
+                    "META-INF/services/" + TelemetryReader.class.getName());
         }
     }
 }
