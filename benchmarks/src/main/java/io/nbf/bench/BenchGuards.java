@@ -7,16 +7,12 @@ import io.nbf.metrics.OpenTelemetryCallMetrics;
 import io.nbf.modules.BundleEngine;
 import io.nbf.trace.OpenTelemetryCallTracer;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +28,7 @@ final class BenchGuards {
     private static final SdkMeterProvider METERS = SdkMeterProvider.builder().registerMetricReader(READER).build();
     private static final AtomicLong EXPORTED_SPANS = new AtomicLong();
     private static final SdkTracerProvider TRACERS = SdkTracerProvider.builder()
-            .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter()).build()).build();
+            .addSpanProcessor(BatchSpanProcessor.builder(new BenchTelemetry.CountingSpanExporter(EXPORTED_SPANS)).build()).build();
 
     private BenchGuards() {
     }
@@ -92,25 +88,6 @@ final class BenchGuards {
     static void check(boolean condition, String what) {
         if (!condition) {
             throw new IllegalStateException("benchmark set-up check failed: " + what);
-        }
-    }
-
-    /** Counts the spans and drops them: the cost of a real exporter's network I/O is not nbf's. */
-    private static final class CountingExporter implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> spans) {
-            EXPORTED_SPANS.addAndGet(spans.size());
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
         }
     }
 }

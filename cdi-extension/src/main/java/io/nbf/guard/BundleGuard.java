@@ -26,6 +26,8 @@ final class BundleGuard {
     final Observers observers;
     private final Class<?> spiType;
     private final Map<Method, MethodObservers> methods = new ConcurrentHashMap<>();
+    /** Every bundle this guard's calls may degrade to, whose routes cache the entry they resolved to. */
+    private final java.util.List<Fallback> fallbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean hasFaultTolerance;
     private final Runnable unregisterGauge;
     /** The steps of a call the route found a live entry for. */
@@ -97,8 +99,18 @@ final class BundleGuard {
     }
 
     private Fallback fallback(Class<?> spiType, String bundleId, GuardResources resources) {
-        return new Fallback(RouteBinding.fixed(resources.registry(), spiType, Route.id(bundleId)), resources.fallbackMetrics(),
+        Fallback f = new Fallback(RouteBinding.fixed(resources.registry(), spiType, Route.id(bundleId)), resources.fallbackMetrics(),
                 observers.metrics() != CallMetrics.NONE, observers.mdc());
+        fallbacks.add(f);
+        return f;
+    }
+
+    /**
+     * Resolves the fallback routes against the registry now, so that none keeps an uninstalled version's entry (and
+     * with it the version's class loader) until the next degraded call.
+     */
+    void refreshFallbacks() {
+        fallbacks.forEach(Fallback::refresh);
     }
 
     /**

@@ -33,6 +33,11 @@ final class Fallback {
         this.mdc = mdc;
     }
 
+    /** Resolves the route again, dropping the entry it cached if the registry changed. */
+    void refresh() {
+        route.resolve();
+    }
+
     /**
      * @param reason why the call degrades
      * @param failure what to raise if the bundle is not live; {@code null}: the call's not-found error

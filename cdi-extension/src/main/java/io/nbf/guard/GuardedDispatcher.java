@@ -113,7 +113,11 @@ public final class GuardedDispatcher implements Dispatcher {
         settings = new Settings(s.bySpi, s.byBundle, s.observation, s.faultToleranceReady, s.generation + 1);
     }
 
-    /** Drops the guards of an uninstalled bundle version. */
+    /**
+     * Drops the guards of an uninstalled bundle version, and lets the others' fallback routes resolve again, so that
+     * nothing here keeps the version's class loader; the call sites' own caches are the caller's to refresh
+     * ({@link CallSite#prepare()}).
+     */
     public void forget(String bundleId, String version) {
         fallbackMetrics.forget(bundleId, version);
         guards.entrySet().removeIf(e -> {
@@ -123,6 +127,7 @@ public final class GuardedDispatcher implements Dispatcher {
             }
             return false;
         });
+        guards.values().forEach(BundleGuard::refreshFallbacks);
     }
 
     /** @return the breaker state of an SPI on a bundle version (0 closed, 1 open, 2 half-open), or -1 if it has no breaker yet */

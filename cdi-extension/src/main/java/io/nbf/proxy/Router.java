@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Router {
 
+    /** The sites of per-call routes' proxies, weakly: refreshed with the others, so none keeps an uninstalled version's entry. */
+    private final Set<CallSite> fixedSites = Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private final ServiceRegistry registry;
     private final Dispatcher dispatcher;
     private final Map<BindingKey, Object> proxies = new ConcurrentHashMap<>();
@@ -71,7 +73,11 @@ public final class Router {
      * override it. Not cached here: the invoker caches what it hands out.
      */
     <T> T fixedProxy(Class<T> spi, Route route) {
-        return newProxy(spi, dispatcher.bind(RouteBinding.fixed(registry, spi, route)));
+        CallSite site = dispatcher.bind(RouteBinding.fixed(registry, spi, route));
+        synchronized (this) {
+            fixedSites.add(site);
+        }
+        return newProxy(spi, site);
     }
 
     /** @return the invoker of an SPI, one per SPI */
@@ -96,9 +102,15 @@ public final class Router {
         return overrides;
     }
 
-    /** @return the call sites of the proxies made so far (not those of per-call routes) */
+    /**
+     * @return the call sites of the proxies made so far: the injected ones, and those of per-call routes that are
+     *         still in use (an invoker's cache may drop them; they are held weakly here)
+     */
     public synchronized List<CallSite> sites() {
-        return bound.stream().map(Bound::site).toList();
+        List<CallSite> sites = new ArrayList<>();
+        bound.forEach(b -> sites.add(b.site()));
+        sites.addAll(fixedSites);
+        return sites;
     }
 
     /** @return the names of the SPIs that have a proxy */

@@ -266,6 +266,7 @@ public final class NbfRuntime implements AutoCloseable {
     private void bundleChanged(BundleEvent event) {
         if (event.type() == BundleEvent.Type.UNINSTALLED) {
             guards.forget(event.bundle().id(), event.bundle().version());
+            prepareGuards(); // every call site resolves again: none keeps the uninstalled version's entry and loader
         } else if (event.type() == BundleEvent.Type.SWITCHED) {
             prepareGuards(); // the new version's guard, before its first call
         } else if (event.type() == BundleEvent.Type.INSTALLED && started && !closed) {

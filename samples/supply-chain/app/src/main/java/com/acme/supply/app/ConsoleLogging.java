@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the console for the sample's own lines. Weld, SmallRye, JBoss Modules and nbf log their start-up
+ * Keeps the console for the sample's own lines. Weld, SmallRye, OpenTelemetry, JBoss Modules and nbf log their start-up
  * and every configuration change at INFO; the sample raises those loggers to WARNING, so warnings and
  * errors still show.
  *
@@ -33,7 +33,7 @@ final class ConsoleLogging {
         if (System.getProperty("org.jboss.logging.provider") == null) {
             System.setProperty("org.jboss.logging.provider", "jdk"); // Weld and SmallRye log through JBoss Logging
         }
-        for (String name : List.of("org.jboss.weld", "org.jboss.modules", "io.smallrye", "io.micrometer", "io.nbf")) {
+        for (String name : List.of("org.jboss.weld", "org.jboss.modules", "io.smallrye", "io.opentelemetry", "io.nbf")) {
             Logger logger = Logger.getLogger(name);
             logger.setLevel(Level.WARNING);
             CONFIGURED.add(logger);

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Calls hema-fresh through an ID-routed proxy, as the scenarios of degradation, breaking and throttling
  * do, and records what each call showed: who answered, how fast, whether the call reached hema-fresh's
- * code, and why it degraded (read from nbf's {@code nbf.calls.degraded} counters).
+ * code, and why it degraded (read from nbf's {@code nbf.calls.degraded} counter, attribute
+ * {@code nbf.degradation.reason}).
  */
 @ApplicationScoped
 class HemaFreshCaller {

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Scenario 5: the closing table, read back from the MicroProfile Metrics application registry where nbf
- * recorded every call of the run, and checked against what the scenarios saw from the outside.
+ * Scenario 5: the closing table, read back from the OpenTelemetry metrics nbf recorded for every call of the
+ * run (the SDK's in-memory reader, {@link SampleTelemetry}), and checked against what the scenarios saw from the
+ * outside.
  */
 @ApplicationScoped
 class MetricsScenario {
@@ -23,8 +24,9 @@ class MetricsScenario {
     NbfMetrics metrics;
 
     void run(Report report, long throttledCalls, long v2Calls) {
-        report.section("5. Per-bundle call metrics (MicroProfile Metrics, application registry)");
+        report.section("5. Per-bundle call metrics (OpenTelemetry, instrumentation scope io.nbf)");
         Map<String, NbfMetrics.Row> table = metrics.table();
+        report.line("read from nbf.calls, nbf.calls.failed, nbf.calls.degraded{nbf.degradation.reason}, nbf.call.duration (histogram, s)");
         report.raw(String.format("       " + ROW, "bundle version", "calls", "failed", "degraded", "mean ms", "max ms", "degraded by reason"));
         table.forEach((bundle, row) -> report.raw(String.format("       " + ROW, bundle,
                 String.format("%,d", row.calls), row.failed, row.degradedTotal(),
@@ -37,13 +39,13 @@ class MetricsScenario {
         NbfMetrics.Row v1 = table.get(HEMA_FRESH + " 1.0.0");
         NbfMetrics.Row v2 = table.get(HEMA_FRESH + " 2.0.0");
         NbfMetrics.Row rtMart = table.get(RT_MART + " 1.0.0");
-        List<String> reasons = List.of("BREAKER_OPEN", "EXCEPTION", "THROTTLED", "TIMEOUT");
+        List<String> reasons = List.of("breaker_open", "exception", "throttled", "timeout");
         report.check(v1 != null && v1.degraded.keySet().containsAll(reasons),
                 "hema-fresh 1.0.0 degraded for " + (v1 == null ? "-" : v1.degraded.keySet()), "all of " + reasons);
         report.check(v1 != null && v1.failed >= 2, "hema-fresh 1.0.0 failed calls: " + (v1 == null ? "-" : v1.failed),
                 "at least 2: the exception and the interrupted slow call");
-        report.check(v1 != null && v1.degraded.getOrDefault("THROTTLED", 0L) == throttledCalls,
-                "THROTTLED in the registry: " + (v1 == null ? "-" : v1.degraded.getOrDefault("THROTTLED", 0L))
+        report.check(v1 != null && v1.degraded.getOrDefault("throttled", 0L) == throttledCalls,
+                "throttled in nbf.calls.degraded: " + (v1 == null ? "-" : v1.degraded.getOrDefault("throttled", 0L))
                         + ", split off in scenario 3: " + throttledCalls, "equal");
         report.check(v2 != null && v2.calls == v2Calls, String.format("hema-fresh 2.0.0 nbf.calls: %,d, answers seen in scenario 4: %,d",
                 v2 == null ? 0 : v2.calls, v2Calls), "equal");
@@ -55,5 +57,12 @@ class MetricsScenario {
                 servedByRtMart, rtMartRan, degradedTotal), "equal");
         report.line(String.format("bundle gauges: nbf.bundles.installed %d, nbf.bundles.active %d, nbf.bundles.live %d",
                 metrics.gauge("nbf.bundles.installed"), metrics.gauge("nbf.bundles.active"), metrics.gauge("nbf.bundles.live")));
+        // nbf.bundles.*: 4 deployed at start, and hema-fresh 2.0.0, which stays installed and started after the rollback
+        report.check(metrics.gauge("nbf.bundles.installed") == 5 && metrics.gauge("nbf.bundles.live") == 4,
+                "nbf.bundles.installed " + metrics.gauge("nbf.bundles.installed") + ", nbf.bundles.live " + metrics.gauge("nbf.bundles.live"),
+                "5 installed (hema-fresh 2.0.0 kept for a switch back), 4 live");
+        List<String> ft = metrics.allNames().stream().filter(n -> n.startsWith("ft.")).toList();
+        report.check(ft.isEmpty(), "SmallRye Fault Tolerance's own metrics (ft.*): " + (ft.isEmpty() ? "none recorded" : ft),
+                "none: smallrye.faulttolerance.metrics.enabled=false in microprofile-config.properties");
     }
 }

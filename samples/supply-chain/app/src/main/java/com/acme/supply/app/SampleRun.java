@@ -27,6 +27,9 @@ class SampleRun {
     @Inject
     MetricsScenario metricsTable;
 
+    @Inject
+    HealthScenario health;
+
     void run(Report report, SampleDirectories dirs) {
         report.section("Bundles deployed from " + dirs.bundleDir());
         for (BundleInfo b : bundles.bundles()) {
@@ -61,6 +64,11 @@ class SampleRun {
             metricsTable.run(report, throttled, v2Calls);
         } catch (RuntimeException e) {
             report.crashed("metrics", e);
+        }
+        try {
+            health.run(report);
+        } catch (RuntimeException e) {
+            report.crashed("health", e);
         }
     }
 }

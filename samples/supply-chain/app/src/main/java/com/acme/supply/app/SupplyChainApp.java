@@ -45,9 +45,9 @@ public final class SupplyChainApp {
         System.setProperty("nbf.bundles.dir", dirs.bundleDir().toString());
         report.line("staged " + String.join(", ", staged) + " into nbf.bundles.dir");
 
-        // Discovery on (META-INF/beans.xml): the app's beans, plus the CDI extensions of nbf, SmallRye Config,
-        // Fault Tolerance and Metrics, each registered by its JAR's META-INF/services file. nbf deploys the
-        // bundle directory while the container starts.
+        // Discovery on (META-INF/beans.xml): the app's beans and SmallRye Health's (its JAR is a bean archive), plus
+        // the CDI extensions of nbf, SmallRye Config, Fault Tolerance and OpenTelemetry, each registered by its JAR's
+        // META-INF/services file. nbf deploys the bundle directory while the container starts.
         long weldStart = System.nanoTime();
         try (WeldContainer container = new Weld().initialize()) {
             report.line(String.format("Weld SE, nbf and the bundles started in %.1f s", (System.nanoTime() - weldStart) / 1e9));

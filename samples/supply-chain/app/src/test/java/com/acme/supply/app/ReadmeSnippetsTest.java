@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's code blocks what the samples build and test. In README.md a line
+ * Keeps the READMEs' code blocks what the samples build and test: those of the top README.md and of
+ * samples/README.md ({@link #READMES}). In a README a line
  * {@code <!-- snippet:NAME (path/from/the/root) -->} stands before a fenced code block; in that file the region
  * between a line {@code // snippet:NAME}, {@code <!-- snippet:NAME -->} or {@code # snippet:NAME} and the next
  * {@code snippet:end} line must be the same text. Leading indentation common to all lines of a block is ignored,
@@ -33,35 +34,41 @@ class ReadmeSnippetsTest {
     private static final Pattern REGION_START = Pattern.compile("^\\s*(?://|<!--|#)\\s*snippet:([\\w.-]+)\\s*(?:-->)?\\s*$");
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
+    /** The READMEs whose snippets are checked, from the repository root; a snippet name is marked once in all of them. */
+    private static final List<String> READMES = List.of("README.md", "samples/README.md");
+
     private final Path root = Path.of(System.getProperty("nbf.root", "../../..")).toAbsolutePath().normalize();
 
     @Test
     void everyReadmeSnippetIsItsSampleRegion() throws IOException {
-        List<String> readme = Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8);
         Map<String, String> files = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < readme.size(); i++) {
-            Matcher m = MARKER.matcher(readme.get(i));
-            if (!m.matches()) {
-                assertFalse(readme.get(i).contains("<!-- snippet:"),
-                        "README.md line " + (i + 1) + " looks like a snippet marker but is not one: " + readme.get(i)
-                                + " (expected <!-- snippet:NAME (path) -->)");
-                continue;
+        for (String readmePath : READMES) {
+            List<String> readme = Files.readAllLines(root.resolve(readmePath), StandardCharsets.UTF_8);
+            int marked = files.size();
+            for (int i = 0; i < readme.size(); i++) {
+                Matcher m = MARKER.matcher(readme.get(i));
+                if (!m.matches()) {
+                    assertFalse(readme.get(i).contains("<!-- snippet:"),
+                            readmePath + " line " + (i + 1) + " looks like a snippet marker but is not one: " + readme.get(i)
+                                    + " (expected <!-- snippet:NAME (path) -->)");
+                    continue;
+                }
+                String name = m.group(1);
+                String path = m.group(2);
+                assertFalse(files.containsKey(name), "snippet " + name + " is marked twice (" + readmePath + ")");
+                files.put(name, path);
+                String block = readmeBlock(readme, i, name, readmePath);
+                Path file = root.resolve(path);
+                assertTrue(Files.isRegularFile(file), "snippet " + name + ": " + readmePath + " names " + path + ", which does not exist");
+                String region = region(Files.readAllLines(file, StandardCharsets.UTF_8), name, path);
+                if (!block.equals(region)) {
+                    mismatches.add("snippet " + name + " differs from its region in " + path + "\n--- " + readmePath + " ---\n" + block
+                            + "\n--- " + path + " ---\n" + region + "\n---");
+                }
             }
-            String name = m.group(1);
-            String path = m.group(2);
-            assertFalse(files.containsKey(name), "snippet " + name + " is marked twice in README.md");
-            files.put(name, path);
-            String block = readmeBlock(readme, i, name);
-            Path file = root.resolve(path);
-            assertTrue(Files.isRegularFile(file), "snippet " + name + ": README.md names " + path + ", which does not exist");
-            String region = region(Files.readAllLines(file, StandardCharsets.UTF_8), name, path);
-            if (!block.equals(region)) {
-                mismatches.add("snippet " + name + " differs from its region in " + path + "\n--- README.md ---\n" + block
-                        + "\n--- " + path + " ---\n" + region + "\n---");
-            }
+            assertTrue(files.size() > marked, readmePath + " has no snippet markers");
         }
-        assertFalse(files.isEmpty(), "README.md has no snippet markers");
         if (!mismatches.isEmpty()) {
             fail(String.join("\n\n", mismatches));
         }
@@ -69,12 +76,13 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyRegionOfTheMarkedFilesIsShownInTheReadme() throws IOException {
-        List<String> readme = Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8);
         Map<String, Set<String>> shown = new LinkedHashMap<>();
-        for (String line : readme) {
-            Matcher m = MARKER.matcher(line);
-            if (m.matches()) {
-                shown.computeIfAbsent(m.group(2), p -> new TreeSet<>()).add(m.group(1));
+        for (String readmePath : READMES) {
+            for (String line : Files.readAllLines(root.resolve(readmePath), StandardCharsets.UTF_8)) {
+                Matcher m = MARKER.matcher(line);
+                if (m.matches()) {
+                    shown.computeIfAbsent(m.group(2), p -> new TreeSet<>()).add(m.group(1));
+                }
             }
         }
         for (Map.Entry<String, Set<String>> e : shown.entrySet()) {
@@ -85,14 +93,14 @@ class ReadmeSnippetsTest {
                     regions.add(m.group(1));
                 }
             }
-            assertEquals(regions, e.getValue(), "the snippet regions of " + e.getKey() + " and the README markers naming it");
+            assertEquals(regions, e.getValue(), "the snippet regions of " + e.getKey() + " and the README markers naming it (" + READMES + ")");
         }
     }
 
-    private static String readmeBlock(List<String> readme, int marker, String name) {
+    private static String readmeBlock(List<String> readme, int marker, String name, String readmePath) {
         int open = marker + 1;
         if (open >= readme.size() || !readme.get(open).strip().startsWith("```")) {
-            fail("snippet " + name + ": README.md line " + (marker + 2) + " must open a code block right after the marker");
+            fail("snippet " + name + ": " + readmePath + " line " + (marker + 2) + " must open a code block right after the marker");
         }
         String fence = readme.get(open).strip().replaceAll("[^`].*$", "");
         List<String> lines = new ArrayList<>();
@@ -102,7 +110,7 @@ class ReadmeSnippetsTest {
             }
             lines.add(readme.get(i));
         }
-        return fail("snippet " + name + ": its code block in README.md is not closed");
+        return fail("snippet " + name + ": its code block in " + readmePath + " is not closed");
     }
 
     private static String region(List<String> file, String name, String path) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the sample as the README's first command does, so that {@code mvn verify} fails when the sample
  * would: every check of every scenario (routing, degradation, breaking and recovery, throttle split, hot
- * deploy and rollback under load, metrics) must pass. The bundles are the JARs this module staged at
- * {@code package}.
+ * deploy and rollback under load, metrics, the span tree, health) must pass. The bundles are the JARs
+ * this module staged at {@code package}.
  */
 class SupplyChainSampleIT {
 
