@@ -147,16 +147,17 @@ public class NbfContainer {
             if (!holder.present()) {
                 return;
             }
-            String version = NbfContainer.class.getPackage().getImplementationVersion();
+            String implementationVersion = NbfContainer.class.getPackage().getImplementationVersion();
+            String version = implementationVersion == null ? "unknown" : implementationVersion; // a JAR without a manifest entry
             Object meters = holder.meterProvider();
             if (OpenTelemetryCallMetrics.records(meters)) {
-                runtime.metrics(new OpenTelemetryCallMetrics(meters, version == null ? "unknown" : version));
+                runtime.metrics(new OpenTelemetryCallMetrics(meters, version));
             }
             Object tracers = holder.tracerProvider();
             boolean sdkDisabled = ConfigProvider.getConfig(hostClassLoader()).getOptionalValue("otel.sdk.disabled", Boolean.class)
                     .orElse(false);
             if (OpenTelemetryCallTracer.traces(tracers) && !sdkDisabled) {
-                runtime.tracer(new OpenTelemetryCallTracer(tracers, OpenTelemetryCallMetrics.SCOPE, version == null ? "unknown" : version));
+                runtime.tracer(new OpenTelemetryCallTracer(tracers, OpenTelemetryCallMetrics.SCOPE, version));
             }
         } finally {
             context.release();
